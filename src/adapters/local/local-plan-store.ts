@@ -1,0 +1,336 @@
+import Dexie from 'dexie';
+import {
+  ActionSchema,
+  CitizenPlanSchema,
+  DecisionDraftSchema,
+  DecisionSchema,
+  DepartmentSchema,
+  InstantSchema,
+  MinutesSchema,
+  PathwaySchema,
+  SettingsSchema,
+  TeamMeetingSchema,
+  type Action,
+  type CitizenPlan,
+  type Decision,
+  type DecisionDraft,
+  type Department,
+  type Id,
+  type Minutes,
+  type Pathway,
+  type Settings,
+  type TeamMeeting,
+} from '../../domain/model';
+import {
+  NotFoundError,
+  VersionConflictError,
+  type DecisionQuery,
+  type MeetingQuery,
+  type PlanStore,
+} from '../../ports/plan-store';
+import type { DecisionRow, HelhedDb, MeetingRow, MinutesRow } from './db';
+import { withPortErrors } from './dexie-errors';
+import { parseStored } from './stored-record';
+
+/**
+ * An append-only record (decision or action) was appended again under the same id with
+ * different content. A retry carries identical content; anything else is a bug or a lost
+ * race, and silently keeping either version would lose a decision (rule 7).
+ */
+export class AppendConflictError extends Error {
+  constructor(
+    readonly entity: 'decision' | 'action',
+    readonly id: Id,
+  ) {
+    super(`${entity} ${id} already exists with different content`);
+    this.name = 'AppendConflictError';
+  }
+}
+
+const SETTINGS_KEY = 'settings';
+const MinutesInputSchema = MinutesSchema.omit({ version: true, id: true });
+
+/** Danish collation puts æ, ø, å after z, as a Danish reader expects in a list of names. */
+const danish = new Intl.Collator('da');
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** zod re-creates objects in schema key order, so equal content gives equal JSON. */
+const canonical = (value: unknown): string => JSON.stringify(value);
+
+const instantMs = (instant: string): number => Date.parse(InstantSchema.parse(instant));
+
+function toDecisionRow(decision: Decision): DecisionRow {
+  return {
+    ...decision,
+    createdAtMs: Date.parse(decision.createdAt),
+    departmentIds: [...new Set(decision.commitments.map((c) => c.departmentId))],
+  };
+}
+
+function matchesDecision(row: DecisionRow, query: DecisionQuery, fromMs: number, toMs: number): boolean {
+  return (
+    (query.pathwayId === undefined || row.pathwayId === query.pathwayId) &&
+    (query.meetingId === undefined || row.meetingId === query.meetingId) &&
+    (query.status === undefined || row.status === query.status) &&
+    (query.departmentIds === undefined || row.departmentIds.some((d) => query.departmentIds?.includes(d))) &&
+    row.createdAtMs >= fromMs &&
+    row.createdAtMs < toMs
+  );
+}
+
+/** Rejects two different records under one id inside a single call, keeps one of equal twins. */
+function uniqueById<T extends { id: Id }>(entity: 'decision' | 'action', items: readonly T[]): Map<Id, T> {
+  const byId = new Map<Id, T>();
+  for (const item of items) {
+    const seen = byId.get(item.id);
+    if (seen !== undefined && canonical(seen) !== canonical(item)) throw new AppendConflictError(entity, item.id);
+    byId.set(item.id, item);
+  }
+  return byId;
+}
+
+/** The PlanStore of standalone mode. See the port's TSDoc for the invariants kept here. */
+export class LocalPlanStore implements PlanStore {
+  constructor(private readonly db: HelhedDb) {}
+
+  async listDepartments(): Promise<Department[]> {
+    const rows = await this.db.departments.toArray();
+    return rows
+      .map((row) => parseStored(DepartmentSchema, 'departments', row.id, row))
+      .sort((a, b) => danish.compare(a.name, b.name) || byString(a.id, b.id));
+  }
+
+  /** Replaces the whole list: the admin screen edits the municipality's departments as one set. */
+  async saveDepartments(departments: readonly Department[]): Promise<void> {
+    const parsed = departments.map((d) => DepartmentSchema.parse(d));
+    await this.db.transaction('rw', this.db.departments, async () => {
+      await this.db.departments.clear();
+      await this.db.departments.bulkPut(parsed);
+    });
+  }
+
+  async getSettings(): Promise<Settings> {
+    const row = await this.db.settings.get(SETTINGS_KEY);
+    // No defaults are invented here: a store that was never set up says so (STYLE.md 6).
+    if (row === undefined) throw new NotFoundError('settings', SETTINGS_KEY);
+    return parseStored(SettingsSchema, 'settings', SETTINGS_KEY, row.value);
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.db.settings.put({ key: SETTINGS_KEY, value: SettingsSchema.parse(settings) });
+  }
+
+  async listPathways(): Promise<Pathway[]> {
+    const rows = await this.db.pathways.toArray();
+    return rows
+      .map((row) => parseStored(PathwaySchema, 'pathways', row.id, row))
+      .sort((a, b) => danish.compare(a.citizen.displayName, b.citizen.displayName) || byString(a.id, b.id));
+  }
+
+  async getPathway(id: Id): Promise<Pathway | null> {
+    const row = await this.db.pathways.get(id);
+    return row === undefined ? null : parseStored(PathwaySchema, 'pathways', id, row);
+  }
+
+  async savePathway(pathway: Pathway): Promise<void> {
+    await this.db.pathways.put(PathwaySchema.parse(pathway));
+  }
+
+  async getPlan(pathwayId: Id): Promise<CitizenPlan | null> {
+    const row = await this.planVersions(pathwayId).last();
+    return row === undefined ? null : parseStored(CitizenPlanSchema, 'plans', `${pathwayId}@${row.version}`, row);
+  }
+
+  async listPlanVersions(pathwayId: Id): Promise<CitizenPlan[]> {
+    const rows = await this.planVersions(pathwayId).toArray();
+    return rows.map((row) => parseStored(CitizenPlanSchema, 'plans', `${pathwayId}@${row.version}`, row));
+  }
+
+  async savePlan(plan: Omit<CitizenPlan, 'version'>, expectedVersion: number): Promise<CitizenPlan> {
+    const next = CitizenPlanSchema.parse({ ...plan, version: expectedVersion + 1 });
+    return this.db.transaction('rw', this.db.plans, async () => {
+      const newest = await this.planVersions(plan.pathwayId).last();
+      const actual = newest?.version ?? 0;
+      if (actual !== expectedVersion) throw new VersionConflictError('plan', plan.pathwayId, expectedVersion, actual);
+      // add, not put: a second writer that slipped past the check must fail, not overwrite.
+      await this.db.plans.add(next);
+      return next;
+    });
+  }
+
+  async listMeetings(query: MeetingQuery): Promise<TeamMeeting[]> {
+    const fromMs = query.from === undefined ? -Infinity : instantMs(query.from);
+    const toMs = query.to === undefined ? Infinity : instantMs(query.to);
+    const rows =
+      query.pathwayId === undefined
+        ? await this.db.meetings.where('startMs').between(fromMs, toMs, true, false).toArray()
+        : await this.db.meetings
+            .where('[pathwayId+startMs]')
+            .between([query.pathwayId, fromMs], [query.pathwayId, toMs], true, false)
+            .toArray();
+    return rows
+      .sort((a, b) => a.startMs - b.startMs || byString(a.id, b.id))
+      .map((row) => parseStored(TeamMeetingSchema, 'meetings', row.id, row));
+  }
+
+  async getMeeting(id: Id): Promise<TeamMeeting | null> {
+    const row = await this.db.meetings.get(id);
+    return row === undefined ? null : parseStored(TeamMeetingSchema, 'meetings', id, row);
+  }
+
+  async saveMeeting(meeting: TeamMeeting): Promise<void> {
+    const parsed = TeamMeetingSchema.parse(meeting);
+    const row: MeetingRow = { ...parsed, startMs: Date.parse(parsed.start) };
+    await this.db.meetings.put(row);
+  }
+
+  async appendDecisions(decisions: readonly Decision[], actions: readonly Action[]): Promise<void> {
+    const decisionById = uniqueById('decision', decisions.map((d) => DecisionSchema.parse(d)));
+    const actionById = uniqueById('action', actions.map((a) => ActionSchema.parse(a)));
+    const { db } = this;
+    const work = db.transaction('rw', db.decisions, db.actions, async () => {
+      const incomingDecisions = [...decisionById.values()];
+      const storedDecisions = await db.decisions.bulkGet(incomingDecisions.map((d) => d.id));
+      const newDecisions = incomingDecisions.filter((incoming, i) => {
+        const stored = storedDecisions[i];
+        if (stored === undefined) return true;
+        if (canonical(parseStored(DecisionSchema, 'decisions', incoming.id, stored)) !== canonical(incoming)) {
+          throw new AppendConflictError('decision', incoming.id);
+        }
+        return false;
+      });
+
+      const incomingActions = [...actionById.values()];
+      const parentsElsewhere = [...new Set(incomingActions.map((a) => a.decisionId))].filter((id) => !decisionById.has(id));
+      const storedParents = await db.decisions.bulkGet(parentsElsewhere);
+      parentsElsewhere.forEach((id, i) => {
+        if (storedParents[i] === undefined) throw new NotFoundError('decision', id);
+      });
+
+      const storedActions = await db.actions.bulkGet(incomingActions.map((a) => a.id));
+      const newActions = incomingActions.filter((incoming, i) => {
+        const stored = storedActions[i];
+        if (stored === undefined) return true;
+        // The status may have moved on since the first append; a retry still carries 'open'.
+        const storedAction = parseStored(ActionSchema, 'actions', incoming.id, stored);
+        if (canonical({ ...storedAction, status: incoming.status }) !== canonical(incoming)) {
+          throw new AppendConflictError('action', incoming.id);
+        }
+        return false;
+      });
+
+      await db.decisions.bulkAdd(newDecisions.map(toDecisionRow));
+      await db.actions.bulkAdd(newActions);
+    });
+    await withPortErrors(work);
+  }
+
+  /**
+   * Uses the most selective index the query offers and filters the rest in memory. IndexedDB
+   * cannot combine a multi-entry index with a range in one compound index, so the leader
+   * review (departments + period) walks the createdAt range and filters departments.
+   */
+  async listDecisions(query: DecisionQuery): Promise<Decision[]> {
+    // "At least one of no departments" matches nothing; a leader without departments sees none.
+    if (query.departmentIds !== undefined && query.departmentIds.length === 0) return [];
+    const fromMs = query.from === undefined ? -Infinity : instantMs(query.from);
+    const toMs = query.to === undefined ? Infinity : instantMs(query.to);
+    const { decisions } = this.db;
+    const collection =
+      query.meetingId !== undefined
+        ? decisions.where('meetingId').equals(query.meetingId)
+        : query.pathwayId !== undefined
+          ? decisions.where('pathwayId').equals(query.pathwayId)
+          : query.from !== undefined || query.to !== undefined
+            ? decisions.where('createdAtMs').between(fromMs, toMs, true, false)
+            : query.departmentIds !== undefined
+              ? decisions.where('departmentIds').anyOf([...query.departmentIds]).distinct()
+              : query.status !== undefined
+                ? decisions.where('status').equals(query.status)
+                : decisions.toCollection();
+    // Fetch, then filter in memory: Dexie's Collection.filter() walks a cursor row by row,
+    // which is slower than one getAll() (bench/store.mjs measured ~1.5x at 50,000 rows).
+    const rows = (await collection.toArray()).filter((row) => matchesDecision(row, query, fromMs, toMs));
+    return rows
+      .sort((a, b) => a.createdAtMs - b.createdAtMs || byString(a.id, b.id))
+      .map((row) => parseStored(DecisionSchema, 'decisions', row.id, row));
+  }
+
+  /** Ordered by due date, then id (the "my actions" list shows the most urgent first). */
+  async listActions(query: { pathwayId?: Id; ownerId?: Id; decisionIds?: readonly Id[] }): Promise<Action[]> {
+    if (query.decisionIds !== undefined && query.decisionIds.length === 0) return [];
+    const { actions } = this.db;
+    const collection =
+      query.decisionIds !== undefined
+        ? actions.where('decisionId').anyOf([...query.decisionIds])
+        : query.ownerId !== undefined
+          ? actions.where('ownerId').equals(query.ownerId)
+          : query.pathwayId !== undefined
+            ? actions.where('pathwayId').equals(query.pathwayId)
+            : actions.toCollection();
+    const decisionIds = query.decisionIds === undefined ? null : new Set(query.decisionIds);
+    const rows = (await collection.toArray()).filter(
+      (row) =>
+        (query.pathwayId === undefined || row.pathwayId === query.pathwayId) &&
+        (query.ownerId === undefined || row.ownerId === query.ownerId) &&
+        (decisionIds === null || decisionIds.has(row.decisionId)),
+    );
+    return rows
+      .map((row) => parseStored(ActionSchema, 'actions', row.id, row))
+      .sort((a, b) => byString(a.dueDate, b.dueDate) || byString(a.id, b.id));
+  }
+
+  async setActionStatus(actionId: Id, status: Action['status']): Promise<void> {
+    const parsedStatus = ActionSchema.shape.status.parse(status);
+    const updated = await this.db.actions.update(actionId, { status: parsedStatus });
+    if (updated === 0) throw new NotFoundError('action', actionId);
+  }
+
+  async writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
+    const input = MinutesInputSchema.parse(minutes);
+    return this.db.transaction('rw', this.db.minutes, async () => {
+      const existing = await this.db.minutes.get(input.meetingId);
+      const written = MinutesSchema.parse({
+        ...input,
+        // Keyed by the meeting: two tabs approving the first version cannot mint two entries.
+        id: existing?.id ?? input.meetingId,
+        version: (existing?.version ?? 0) + 1,
+      });
+      const row: MinutesRow = { ...written, meetingStartMs: Date.parse(written.content.meetingStart) };
+      await this.db.minutes.put(row);
+      return written;
+    });
+  }
+
+  async getMinutes(meetingId: Id): Promise<Minutes | null> {
+    const row = await this.db.minutes.get(meetingId);
+    return row === undefined ? null : parseStored(MinutesSchema, 'minutes', meetingId, row);
+  }
+
+  async listMinutes(pathwayId: Id): Promise<Minutes[]> {
+    const rows = await this.db.minutes.where('pathwayId').equals(pathwayId).toArray();
+    return rows
+      .sort((a, b) => a.meetingStartMs - b.meetingStartMs || byString(a.meetingId, b.meetingId))
+      .map((row) => parseStored(MinutesSchema, 'minutes', row.meetingId, row));
+  }
+
+  async saveDraft(draft: DecisionDraft): Promise<void> {
+    await this.db.drafts.put(DecisionDraftSchema.parse(draft));
+  }
+
+  async getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
+    const row = await this.db.drafts.get([meetingId, authorId]);
+    return row === undefined ? null : parseStored(DecisionDraftSchema, 'drafts', `${meetingId}/${authorId}`, row);
+  }
+
+  async deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
+    await this.db.drafts.delete([meetingId, authorId]);
+  }
+
+  private planVersions(pathwayId: Id) {
+    return this.db.plans
+      .where('[pathwayId+version]')
+      .between([pathwayId, Dexie.minKey], [pathwayId, Dexie.maxKey], true, true);
+  }
+}

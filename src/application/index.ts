@@ -1,0 +1,7 @@
+export * from './book-meeting';
+export * from './errors';
+export * from './in-meeting';
+export * from './leader-review';
+export * from './minutes';
+export * from './pathways';
+export * from './services';

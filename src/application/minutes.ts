@@ -1,0 +1,63 @@
+import type { Id, Minutes, MinutesContent } from '../domain/model';
+import type { Violation } from '../domain/result';
+import { generateMinutes } from '../domain/rules/minutes';
+import { checkLiveInvitation } from './book-meeting';
+import { requireMeeting } from './in-meeting';
+import { requirePathway, requirePlan } from './pathways';
+import type { Services } from './services';
+
+export interface MinutesDraft {
+  content: MinutesContent;
+  /** Rules 1 and 2 re-checked on the real calendar event before the minutes are written. */
+  invitationViolations: Violation[];
+  /** The version already in the plan, or null if the minutes have not been approved yet. */
+  approvedVersion: number | null;
+}
+
+async function buildContent(s: Services, meetingId: Id): Promise<MinutesContent> {
+  const meeting = await requireMeeting(s, meetingId);
+  const pathway = await requirePathway(s, meeting.pathwayId);
+  const plan = await requirePlan(s, meeting.pathwayId);
+  const decisions = await s.store.listDecisions({ meetingId });
+  const actions = await s.store.listActions({ decisionIds: decisions.map((d) => d.id) });
+  const next = (await s.store.listMeetings({ pathwayId: pathway.id, from: meeting.end })).find(
+    (m) => m.status === 'planned' && m.id !== meeting.id,
+  );
+  const names = new Map<Id, string>(pathway.team.members.map((m) => [m.personId, m.displayName]));
+  for (const id of new Set([...decisions.map((d) => d.responsibleId)])) {
+    if (!names.has(id)) {
+      const person = await s.directory.getPerson(id);
+      if (person) names.set(id, person.displayName);
+    }
+  }
+  return generateMinutes({ meeting, plan, decisions, actions, names, nextMeeting: next?.start ?? null });
+}
+
+/** The minutes as they would be written now, for the coordinator to review. */
+export async function draftMinutes(s: Services, meetingId: Id): Promise<MinutesDraft> {
+  const [content, check, existing] = await Promise.all([
+    buildContent(s, meetingId),
+    checkLiveInvitation(s, meetingId),
+    s.store.getMinutes(meetingId),
+  ]);
+  return { content, invitationViolations: check.violations, approvedVersion: existing?.version ?? null };
+}
+
+/**
+ * The coordinator approves: the minutes are written into the plan, once per meeting (rule 7);
+ * approving again writes a new version of the same entry.
+ */
+export async function approveMinutes(s: Services, meetingId: Id): Promise<Minutes> {
+  const meeting = await requireMeeting(s, meetingId);
+  const me = await s.directory.me();
+  const content = await buildContent(s, meetingId);
+  const minutes = await s.store.writeMinutes({
+    pathwayId: meeting.pathwayId,
+    meetingId,
+    content,
+    approvedAt: s.clock.now().toISOString(),
+    approvedBy: me.id,
+  });
+  if (meeting.status !== 'minuted') await s.store.saveMeeting({ ...meeting, status: 'minuted' });
+  return minutes;
+}

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './result';
+export * from './time';
+export * from './rules';

@@ -1,0 +1,46 @@
+/**
+ * The app's screens as hash routes (the app is static and runs inside Teams' iframe, so it
+ * never needs a server rewrite). Features link to each other through these builders only.
+ */
+export type Route =
+  | { name: 'pathways' }
+  | { name: 'new-pathway' }
+  | { name: 'pathway'; pathwayId: string }
+  | { name: 'book'; pathwayId: string }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'minutes'; meetingId: string }
+  | { name: 'leader'; query: string }
+  | { name: 'not-found' };
+
+export const href = {
+  pathways: () => '#/forloeb',
+  newPathway: () => '#/forloeb/nyt',
+  pathway: (id: string) => `#/forloeb/${encodeURIComponent(id)}`,
+  book: (pathwayId: string) => `#/forloeb/${encodeURIComponent(pathwayId)}/book`,
+  meeting: (id: string) => `#/moede/${encodeURIComponent(id)}`,
+  minutes: (meetingId: string) => `#/moede/${encodeURIComponent(meetingId)}/referat`,
+  leader: (query = '') => `#/ledelse${query ? `?${query}` : ''}`,
+};
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/forloeb';
+  const [path = '', query = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (first === 'forloeb') {
+    if (second === undefined) return { name: 'pathways' };
+    if (second === 'nyt' && third === undefined) return { name: 'new-pathway' };
+    if (third === undefined) return { name: 'pathway', pathwayId: second };
+    if (third === 'book' && parts.length === 3) return { name: 'book', pathwayId: second };
+  }
+  if (first === 'moede' && second !== undefined) {
+    if (third === undefined) return { name: 'meeting', meetingId: second };
+    if (third === 'referat' && parts.length === 3) return { name: 'minutes', meetingId: second };
+  }
+  if (first === 'ledelse' && second === undefined) return { name: 'leader', query };
+  return { name: 'not-found' };
+}
+
+export function navigate(to: string): void {
+  window.location.hash = to;
+}
