@@ -43,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'tests/unit/**/*.test.tsx'],
+          include: ['src/**/*.test.tsx', 'tests/unit/**/*.test.tsx', 'tests/features/**/*.test.tsx'],
           setupFiles,
         },
       },

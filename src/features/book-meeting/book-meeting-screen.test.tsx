@@ -51,7 +51,8 @@ describe('BookMeetingScreen', () => {
       'CITIZEN_NOT_INVITED',
     ]);
     expect(within(violations).getByText(da.violation.CITIZEN_NOT_INVITED)).toBeTruthy();
-    expect(violations.parentElement).toBe(document.activeElement);
+    // Focus moves to the refusal in an effect after it renders.
+    await waitFor(() => expect(document.activeElement).toBe(violations.parentElement));
     expect(await h.services.store.listMeetings({ pathwayId: pathway.id })).toEqual([]);
     const busy = await h.services.calendar.getBusy(['mette.sorensen@kommune.example'], '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z');
     expect(busy.get('mette.sorensen@kommune.example')).toEqual([]);

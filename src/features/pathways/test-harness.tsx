@@ -4,7 +4,7 @@
  * imported by the app.
  */
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 /* eslint-disable no-restricted-imports -- tests compose the real local adapters, as src/app does; the screens under test still reach them only through the ports. */
 import { openHelhedDb } from '../../adapters/local/db';
@@ -68,6 +68,10 @@ class InertResizeObserver {
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { value: InertResizeObserver, configurable: true, writable: true });
 }
+
+// The whole suite runs files in parallel; IndexedDB round trips on a busy machine can exceed
+// Testing Library's 1 s default for findBy/waitFor.
+configure({ asyncUtilTimeout: 5000 });
 
 let dbCounter = 0;
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { checkIn, recordDecision, saveCitizenView } from '../../application';
-import { MinutesScreen } from './minutes-screen';
-import { makeHarness, type Harness } from './test-harness';
+import { checkIn, recordDecision, saveCitizenView } from '../../../src/application';
+import { MinutesScreen } from '../../../src/features/minutes/minutes-screen';
+import { makeHarness, type Harness } from '../demo-harness';
 
 const MEETING = 'meeting-emil-2';
 const WAIT = { timeout: 4000 };

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LeaderReviewScreen } from './leader-review-screen';
-import { makeHarness } from './test-harness';
+import { LeaderReviewScreen } from '../../../src/features/leader-review/leader-review-screen';
+import { makeHarness } from '../demo-harness';
 
 const WAIT = { timeout: 4000 };
 

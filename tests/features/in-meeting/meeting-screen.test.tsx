@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { checkIn, recordDecision } from '../../application';
-import { MeetingScreen } from './meeting-screen';
-import { makeHarness, type Harness } from './test-harness';
+import { checkIn, recordDecision } from '../../../src/application';
+import { MeetingScreen } from '../../../src/features/in-meeting/meeting-screen';
+import { makeHarness, type Harness } from '../demo-harness';
 
 // The demo's planned meeting with Emil. His team: Anders (Skole og Uddannelse, mandate up to
 // 5.000 kr.), Nadia (no mandate), Jonas (Socialafdelingen, up to 25.000 kr.), Camilla
