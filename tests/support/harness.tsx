@@ -31,19 +31,6 @@ export interface Harness {
   render(ui: ReactElement, locale?: UiLocale): Promise<RenderResult>;
 }
 
-/**
- * jsdom has no ResizeObserver, and Fluent's MessageBar observes its own size to reflow its
- * actions. Nothing is laid out in jsdom, so an observer that never fires is faithful.
- */
-class InertResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
-  Object.defineProperty(window, 'ResizeObserver', { value: InertResizeObserver, configurable: true, writable: true });
-}
-
 let dbCounter = 0;
 
 export interface HarnessOptions {

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { bookMeeting } from '../../application/book-meeting';
-import { checkIn, recordDecision } from '../../application/in-meeting';
-import { approveMinutes } from '../../application/minutes';
-import { changePlan } from '../../application/pathways';
-import { da } from '../../ui/strings/da';
-import { PathwayScreen } from './pathway-screen';
-import { createAmira, makeHarness, type Harness } from './test-harness';
+import { bookMeeting } from '../../../src/application/book-meeting';
+import { checkIn, recordDecision } from '../../../src/application/in-meeting';
+import { approveMinutes } from '../../../src/application/minutes';
+import { changePlan } from '../../../src/application/pathways';
+import { da } from '../../../src/ui/strings/da';
+import { PathwayScreen } from '../../../src/features/pathways/pathway-screen';
+import { createAmira, makeHarness, type Harness } from '../municipality-harness';
 
 const t = da.pathways;
 

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { bookMeeting } from '../../application/book-meeting';
-import { createPathway } from '../../application/pathways';
-import { da } from '../../ui/strings/da';
-import { PathwayListScreen } from './pathway-list-screen';
-import { createAmira, makeHarness, person, type Harness } from './test-harness';
+import { bookMeeting } from '../../../src/application/book-meeting';
+import { createPathway } from '../../../src/application/pathways';
+import { da } from '../../../src/ui/strings/da';
+import { PathwayListScreen } from '../../../src/features/pathways/pathway-list-screen';
+import { createAmira, makeHarness, person, type Harness } from '../municipality-harness';
 
 const t = da.pathways;
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { da } from '../../ui/strings/da';
-import { NewPathwayScreen } from './new-pathway-screen';
-import { makeHarness } from './test-harness';
+import { da } from '../../../src/ui/strings/da';
+import { NewPathwayScreen } from '../../../src/features/pathways/new-pathway-screen';
+import { makeHarness } from '../municipality-harness';
 
 const t = da.pathways;
 

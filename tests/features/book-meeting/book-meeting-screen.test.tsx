@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { changePlan } from '../../application/pathways';
-import { da } from '../../ui/strings/da';
-import { BookMeetingScreen } from './book-meeting-screen';
-import { createAmira, makeHarness, type Harness } from './test-harness';
+import { changePlan } from '../../../src/application/pathways';
+import { da } from '../../../src/ui/strings/da';
+import { BookMeetingScreen } from '../../../src/features/book-meeting/book-meeting-screen';
+import { createAmira, makeHarness, type Harness } from '../municipality-harness';
 
 const t = da.booking;
 
