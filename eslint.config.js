@@ -112,6 +112,12 @@ const LAYERS = [
     packages: [],
     why: 'src/ui/ holds shared components and strings without data access: no adapters, application, features, host or app.',
   },
+  {
+    dir: 'src/outlook',
+    allow: ['outlook', 'domain'],
+    packages: [REACT, FLUENT, MICROSOFT, AZURE],
+    why: "src/outlook/ is the Outlook send guard's own small bundle for Outlook's JavaScript-only runtime: it may import only src/domain/ (no React, Fluent, Dexie, SDKs, adapters, host, features or ui).",
+  },
   // src/app/ is the composition root: it may import everything (VENDORS still apply).
 ];
 
@@ -238,6 +244,23 @@ const domainPurity = {
   },
 };
 
+/** The Outlook handler runs without a DOM (classic Outlook's JavaScript-only runtime) and never waits on the network. */
+const outlookNoDom = {
+  name: 'helhed/architecture/outlook-no-dom',
+  files: [`src/outlook/**/${CODE}`],
+  rules: {
+    'no-restricted-globals': [
+      'error',
+      ...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'fetch', 'XMLHttpRequest', 'WebSocket'].map(
+        (name) => ({
+          name,
+          message: `src/outlook/ runs in Outlook's JavaScript-only runtime: no \`${name}\`, no DOM, no network.`,
+        }),
+      ),
+    ],
+  },
+};
+
 export default defineConfig([
   globalIgnores([
     'dist/',
@@ -283,4 +306,5 @@ export default defineConfig([
   },
   ...architectureConfigs(),
   domainPurity,
+  outlookNoDom,
 ]);

@@ -1,15 +1,40 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { securityHeaders } from './scripts/security-headers.mjs';
+import { securityHeaders, staticWebAppConfig } from './scripts/security-headers.mjs';
+
+/** Writes dist/staticwebapp.config.json from the same header values the servers below send. */
+function staticWebAppConfigFile(): Plugin {
+  return {
+    name: 'helhed-static-web-app-config',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'staticwebapp.config.json',
+        source: `${JSON.stringify(staticWebAppConfig(), null, 2)}\n`,
+      });
+    },
+  };
+}
 
 /** Setup shared by every test project: fake IndexedDB, and DOM cleanup where there is a DOM. */
 const setupFiles = ['tests/setup/vitest-setup.ts'];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), staticWebAppConfigFile()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Two pages, one bundle graph: index.html is standalone mode (npm start), teams.html the
+    // entry every Teams/Outlook/Microsoft 365 surface of the manifest opens (src/app/teams-main.tsx).
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        teams: fileURLToPath(new URL('./teams.html', import.meta.url)),
+      },
+    },
   },
   // Response headers, not <meta>: browsers ignore frame-ancestors in a meta CSP.
   server: {
@@ -43,6 +68,9 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Screens render Fluent in jsdom and read IndexedDB through several awaits; on a
+          // 2-core CI machine 5 s is not a fair limit for one such test.
+          testTimeout: 20_000,
           include: ['src/**/*.test.tsx', 'tests/unit/**/*.test.tsx', 'tests/features/**/*.test.tsx'],
           setupFiles,
         },

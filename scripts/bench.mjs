@@ -15,6 +15,7 @@ import { BenchSetupError } from '../bench/lib/result.mjs';
 const BENCHMARKS = [
   () => import('../bench/first-load.mjs'),
   () => import('../bench/store.mjs'), // embedded store vs raw IndexedDB
+  () => import('../bench/outlook-bundle.mjs'), // the Outlook send guard's handler bundle
 ];
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

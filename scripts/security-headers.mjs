@@ -68,3 +68,16 @@ export const securityHeaders = Object.freeze({
   // Paths may carry plan ids: other origins get the origin only.
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 });
+
+/**
+ * Azure Static Web Apps' configuration with the same headers, written into dist/ by the build
+ * (vite.config.ts) so the production host sends exactly what the dev and preview servers send.
+ * https://learn.microsoft.com/azure/static-web-apps/configuration#global-headers
+ * The app routes by hash (src/ui/routes.ts), so no navigation fallback is needed; 404s stay 404s.
+ */
+export function staticWebAppConfig() {
+  return {
+    globalHeaders: { ...securityHeaders },
+    mimeTypes: { '.json': 'application/json' },
+  };
+}

@@ -1,22 +1,36 @@
 import { lazy, Suspense } from 'react';
-import { BookMeetingScreen } from '../features/book-meeting/book-meeting-screen';
-import { MeetingScreen } from '../features/in-meeting/meeting-screen';
-import { MinutesScreen } from '../features/minutes/minutes-screen';
-import { NewPathwayScreen } from '../features/pathways/new-pathway-screen';
 import { PathwayListScreen } from '../features/pathways/pathway-list-screen';
-import { PathwayScreen } from '../features/pathways/pathway-screen';
 import { useStrings } from '../ui/i18n';
 import { Page } from '../ui/page';
 import { href, type Route } from '../ui/routes';
 import { EmptyState, LoadingState } from '../ui/states';
 
-// The leader review is its own chunk: staff in a meeting never load it (ARCHITECTURE.md,
-// "Small first load").
+// One chunk per job (ARCHITECTURE.md, "Small first load"): the first screen is the pathway
+// list; a staff member in a meeting never loads the leader review, a leader never loads the
+// booking form.
+const NewPathwayScreen = lazy(() => import('../features/pathways/new-pathway-screen').then((m) => ({ default: m.NewPathwayScreen })));
+const PathwayScreen = lazy(() => import('../features/pathways/pathway-screen').then((m) => ({ default: m.PathwayScreen })));
+const BookMeetingScreen = lazy(() =>
+  import('../features/book-meeting/book-meeting-screen').then((m) => ({ default: m.BookMeetingScreen })),
+);
+const MeetingScreen = lazy(() => import('../features/in-meeting/meeting-screen').then((m) => ({ default: m.MeetingScreen })));
+const MinutesScreen = lazy(() => import('../features/minutes/minutes-screen').then((m) => ({ default: m.MinutesScreen })));
+// Consent (rule 8): its section is rendered into the pathway screen, its stage on its own route.
+const ConsentSection = lazy(() => import('../features/consent/consent-section').then((m) => ({ default: m.ConsentSection })));
+const StageScreen = lazy(() => import('../features/consent/stage-screen').then((m) => ({ default: m.StageScreen })));
 const LeaderReviewScreen = lazy(() =>
   import('../features/leader-review/leader-review-screen').then((m) => ({ default: m.LeaderReviewScreen })),
 );
 
 export function RouteView({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <RouteSwitch route={route} />
+    </Suspense>
+  );
+}
+
+function RouteSwitch({ route }: { route: Route }) {
   const t = useStrings();
   switch (route.name) {
     case 'pathways':
@@ -24,19 +38,27 @@ export function RouteView({ route }: { route: Route }) {
     case 'new-pathway':
       return <NewPathwayScreen />;
     case 'pathway':
-      return <PathwayScreen key={route.pathwayId} pathwayId={route.pathwayId} />;
+      return (
+        <PathwayScreen
+          key={route.pathwayId}
+          pathwayId={route.pathwayId}
+          consentSlot={
+            <Suspense fallback={<LoadingState />}>
+              <ConsentSection pathwayId={route.pathwayId} />
+            </Suspense>
+          }
+        />
+      );
     case 'book':
       return <BookMeetingScreen key={route.pathwayId} pathwayId={route.pathwayId} />;
     case 'meeting':
       return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'minutes':
       return <MinutesScreen key={route.meetingId} meetingId={route.meetingId} />;
+    case 'stage':
+      return <StageScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'leader':
-      return (
-        <Suspense fallback={<LoadingState />}>
-          <LeaderReviewScreen query={route.query} />
-        </Suspense>
-      );
+      return <LeaderReviewScreen query={route.query} />;
     case 'not-found':
       return (
         <Page title={t.common.notFoundTitle} back={{ href: href.pathways(), label: t.shell.myPathways }}>

@@ -1,5 +1,6 @@
 import type { AgendaItem, CitizenInvitation, Id, Instant, TeamMeeting } from '../domain/model';
 import { TeamMeetingSchema } from '../domain/model';
+import { sendGuardPayloadFor } from '../domain/send-guard-payload';
 import type { Validation, Violation } from '../domain/result';
 import { buildAgenda } from '../domain/rules/agenda';
 import { validateBooking } from '../domain/rules/booking';
@@ -64,7 +65,7 @@ export interface BookingPreview {
   validation: Validation;
 }
 
-/** Everything the booking would send, checked against rules 1-5, without sending it. */
+/** Everything the booking would send, checked against rules 1-5 and 8, without sending it. */
 export async function previewBooking(s: Services, input: BookingInput): Promise<BookingPreview> {
   const pathway = await requirePathway(s, input.pathwayId);
   const plan = await requirePlan(s, input.pathwayId);
@@ -75,6 +76,7 @@ export async function previewBooking(s: Services, input: BookingInput): Promise<
   const agenda = buildAgenda(plan, localParts(start, settings.timeZone).date, () => `agenda-${++counter}`, input.extraAgenda);
   const subject = neutralSubject(pathway.citizen);
   const body = neutralBody();
+  const consent = await s.store.getConsent(input.pathwayId);
   const validation = validateBooking({
     pathway,
     plan,
@@ -89,6 +91,8 @@ export async function previewBooking(s: Services, input: BookingInput): Promise<
     windows: settings.meetingWindows,
     timeZone: settings.timeZone,
     outsideWindowReason: input.outsideWindowReason,
+    consent,
+    today: localParts(s.clock.now(), settings.timeZone).date,
   });
   return { start: start.toISOString(), end: end.toISOString(), subject, body, agenda, validation };
 }
@@ -148,6 +152,9 @@ export async function bookMeeting(s: Services, input: BookingInput): Promise<Tea
     attendees,
     transactionId: id,
     helhedMeetingId: id,
+    // What the Outlook send guard needs to re-check rules 1 and 2 when someone edits the
+    // invitation (src/outlook): no names, only the invitation mode and e-mail addresses.
+    ...(invitation ? { sendGuard: sendGuardPayloadFor(invitation, pathway.team.members) } : {}),
   });
   const meeting = TeamMeetingSchema.parse({ ...draft, calendarEventId: event.id, joinUrl: event.joinUrl });
   await s.store.saveMeeting(meeting);

@@ -12,8 +12,10 @@ import {
   type TeamMeeting,
 } from '../domain/model';
 import type { Violation } from '../domain/result';
+import { checkConsentValid, checkMembersInScope } from '../domain/rules/consent';
 import { assessMandate, checkCitizenPosition, type MandateAssessment } from '../domain/rules/decision-mandate';
 import { NotFoundError } from '../ports/plan-store';
+import { todayFor } from './consent';
 import { RuleViolationError } from './errors';
 import { requirePathway } from './pathways';
 import type { Services } from './services';
@@ -82,7 +84,8 @@ function presentIds(meeting: TeamMeeting): Set<Id> {
 /**
  * Records a joint decision and the action it creates. Rule 6: the citizen's position is
  * required, and a decision beyond a present mandate is stored as an escalation. Rule 7:
- * append-only and idempotent on `decisionId`. Other participants are told to re-read.
+ * append-only and idempotent on `decisionId`. Rule 8: refused without valid consent, or when
+ * it commits a department the consent no longer covers. Other participants are told to re-read.
  */
 export async function recordDecision(
   s: Services,
@@ -101,6 +104,27 @@ export async function recordDecision(
   if (existing) {
     const action = (await s.store.listActions({ decisionIds: [existing.id] }))[0];
     if (action) return { decision: existing, action };
+  }
+  // Rule 8: nothing new is shared with a department the consent no longer covers.
+  const consent = await s.store.getConsent(pathway.id);
+  const today = await todayFor(s);
+  const validity = checkConsentValid(consent, today);
+  if (!validity.ok) throw new RuleViolationError([{ code: validity.code }]);
+  const committed = [...new Set(input.commitments.map((c) => c.departmentId))];
+  const scope = checkMembersInScope(
+    committed.map((departmentId) => ({ personId: departmentId, departmentId })),
+    consent,
+    today,
+  );
+  if (!scope.ok) {
+    const outside = new Set(scope.departmentIds);
+    throw new RuleViolationError([
+      {
+        code: 'DEPARTMENT_OUTSIDE_CONSENT',
+        departmentIds: scope.departmentIds,
+        personIds: pathway.team.members.filter((m) => outside.has(m.departmentId)).map((m) => m.personId),
+      },
+    ]);
   }
   const decision = DecisionSchema.parse({
     id: input.decisionId,

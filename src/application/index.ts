@@ -1,4 +1,5 @@
 export * from './book-meeting';
+export * from './consent';
 export * from './errors';
 export * from './in-meeting';
 export * from './leader-review';

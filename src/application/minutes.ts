@@ -1,6 +1,8 @@
 import type { Id, Minutes, MinutesContent } from '../domain/model';
 import type { Violation } from '../domain/result';
+import { consentAsOf, minutesConsent } from '../domain/rules/consent';
 import { generateMinutes } from '../domain/rules/minutes';
+import { localParts } from '../domain/time';
 import { checkLiveInvitation } from './book-meeting';
 import { requireMeeting } from './in-meeting';
 import { requirePathway, requirePlan } from './pathways';
@@ -30,7 +32,10 @@ async function buildContent(s: Services, meetingId: Id): Promise<MinutesContent>
       if (person) names.set(id, person.displayName);
     }
   }
-  return generateMinutes({ meeting, plan, decisions, actions, names, nextMeeting: next?.start ?? null });
+  // Rule 8: the consent as it held when the meeting ended, not as it holds now.
+  const [history, settings] = await Promise.all([s.store.listConsentHistory(pathway.id), s.store.getSettings()]);
+  const consent = minutesConsent(consentAsOf(history, meeting.end), localParts(new Date(meeting.start), settings.timeZone).date);
+  return generateMinutes({ meeting, plan, decisions, actions, names, nextMeeting: next?.start ?? null, consent });
 }
 
 /** The minutes as they would be written now, for the coordinator to review. */

@@ -1,7 +1,9 @@
 import {
   CitizenPlanSchema,
+  ConsentGrantSchema,
   PathwaySchema,
   type Citizen,
+  type ConsentGrant,
   type CitizenPlan,
   type Goal,
   type Id,
@@ -10,7 +12,10 @@ import {
   type TeamMember,
   type Transition,
 } from '../domain/model';
+import { checkConsentValid, checkMembersInScope, consentFromHistory } from '../domain/rules/consent';
+import { localParts } from '../domain/time';
 import { NotFoundError } from '../ports/plan-store';
+import { RuleViolationError } from './errors';
 import type { Services } from './services';
 
 export interface NewPathway {
@@ -18,9 +23,14 @@ export interface NewPathway {
   team: TeamMember[];
   /** The citizen's goals in their own words. */
   goals: string[];
+  /**
+   * Rule 8: the citizen's consent, when it is recorded with the pathway; the team must then lie
+   * within its scope. Without it the pathway starts with CONSENT_MISSING (no booking until given).
+   */
+  consent?: ConsentGrant;
 }
 
-/** Creates a pathway with its one plan (version 1). The signed-in user becomes tovholder. */
+/** Creates a pathway with its one plan (version 1), and its consent if given. The signed-in user becomes tovholder. */
 export async function createPathway(s: Services, input: NewPathway): Promise<Pathway> {
   const me = await s.directory.me();
   const now = s.clock.now().toISOString();
@@ -28,6 +38,21 @@ export async function createPathway(s: Services, input: NewPathway): Promise<Pat
   const team = input.team.some((m) => m.personId === me.id)
     ? input.team.map((m) => (m.personId === me.id ? { ...m, role: 'coordinator' as const } : m))
     : input.team;
+  if (input.consent !== undefined) {
+    const grant = ConsentGrantSchema.parse(input.consent);
+    const settings = await s.store.getSettings();
+    const today = localParts(s.clock.now(), settings.timeZone).date;
+    const consent = consentFromHistory([
+      { kind: 'given', pathwayId: id, version: 1, recordedAt: now, recordedBy: me.id, grant },
+    ]);
+    const results = [checkConsentValid(consent, today), checkMembersInScope(team, consent, today)];
+    const violations = results.flatMap((r) => {
+      if (r.ok) return [];
+      const { ok: _ok, ...violation } = r;
+      return [violation];
+    });
+    if (violations.length > 0) throw new RuleViolationError(violations);
+  }
   const pathway = PathwaySchema.parse({
     id,
     citizen: input.citizen,
@@ -52,6 +77,16 @@ export async function createPathway(s: Services, input: NewPathway): Promise<Pat
     },
     0,
   );
+  if (input.consent !== undefined) {
+    await s.store.appendConsentEvent({
+      kind: 'given',
+      pathwayId: id,
+      version: 1,
+      recordedAt: now,
+      recordedBy: me.id,
+      grant: ConsentGrantSchema.parse(input.consent),
+    });
+  }
   return pathway;
 }
 

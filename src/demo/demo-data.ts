@@ -13,6 +13,8 @@ import type {
   Attendee,
   AttendanceRecord,
   CitizenPlan,
+  ConsentEvent,
+  ConsentScope,
   DateOnly,
   Decision,
   Department,
@@ -134,6 +136,8 @@ export interface DemoData {
   actions: Action[];
   minutes: Omit<Minutes, 'id' | 'version'>[];
   busyBlocks: DemoBusyBlock[];
+  /** Rule 8: each pathway's consent history; Lene's is due for review within 30 days. */
+  consents: ConsentEvent[];
 }
 
 function person(id: Id): Person {
@@ -745,11 +749,40 @@ export function buildDemoData(now: Date): DemoData {
     },
   ];
 
+  // --- Consent (rule 8): given when each pathway started; two valid, Lene's due for review soon --
+  const consentGiven = (p: Pathway, created: Date, scope: ConsentScope, reviewDate: DateOnly): ConsentEvent => ({
+    kind: 'given',
+    pathwayId: p.id,
+    version: 1,
+    recordedAt: created.toISOString(),
+    recordedBy: p.coordinatorId,
+    grant: { givenOn: dateInZone(created, tz), form: 'written', scope, reviewDate },
+  });
+  const consents: ConsentEvent[] = [
+    consentGiven(emil, emilCreated, { departmentIds: [D.education, D.social, D.employment], replacedPlans: ['handleplan-serviceloven', 'uddannelsesplan'] }, day(300)),
+    consentGiven(lene, leneCreated, { departmentIds: [D.employment, D.health, D.social], replacedPlans: ['jobplan', 'opfoelgningsplan-sygedagpenge', 'genoptraeningsplan'] }, day(20)),
+    consentGiven(kim, kimCreated, { departmentIds: [D.social, D.health, D.employment], replacedPlans: ['handleplan-serviceloven', 'jobplan'] }, day(320)),
+  ];
+  const consentAtMeeting = (c: ConsentEvent) =>
+    c.kind === 'withdrawn'
+      ? null
+      : {
+          status: 'valid' as const,
+          givenOn: c.grant.givenOn,
+          form: c.grant.form,
+          departmentIds: [...c.grant.scope.departmentIds],
+          replacedPlans: [...c.grant.scope.replacedPlans],
+          reviewDate: c.grant.reviewDate,
+        };
+
   const minutes = [
     buildMinutes(emilPast, emil, emilGoals, emilDecisions, emilActions, emilNext.meeting.start, approvedAt(emilPast)),
     buildMinutes(lenePast, lene, leneGoals, leneDecisions, leneActions, null, approvedAt(lenePast)),
     buildMinutes(kimPast, kim, kimGoals, kimDecisions, kimActions, null, approvedAt(kimPast)),
-  ];
+  ].map((m, i) => {
+    const c = consents[i];
+    return c === undefined ? m : { ...m, content: { ...m.content, consent: consentAtMeeting(c) } };
+  });
 
   // The pathway was last touched when its minutes were approved.
   const pathways: Pathway[] = [
@@ -772,5 +805,6 @@ export function buildDemoData(now: Date): DemoData {
     actions: [...emilActions, ...leneActions, ...kimActions],
     minutes,
     busyBlocks: buildBusyBlocks(busyDays, settings, meetings),
+    consents,
   };
 }

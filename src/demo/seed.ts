@@ -36,6 +36,7 @@ export async function seedDemoData(db: HelhedDb, clock: Clock, ids: Ids = new Cr
       await store.saveMeeting({ ...meeting, calendarEventId: created.id, joinUrl: created.joinUrl });
     }
     await store.appendDecisions(data.decisions, data.actions);
+    for (const consent of data.consents) await store.appendConsentEvent(consent);
     for (const minutes of data.minutes) await store.writeMinutes(minutes);
     await calendar.putBusyBlocks(data.busyBlocks);
     return { seeded: true };

@@ -338,6 +338,126 @@ export const DecisionDraftSchema = z.object({
 export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Consent (samtykke, rule 8)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The sector plans a helhedsorienteret plan may replace, only with the citizen's consent (e.g.
+ * lov om en aktiv beskæftigelsesindsats § 30 b, sygedagpengeloven § 13 e). Labels live in the
+ * strings files (`consent.replacedPlan`).
+ */
+export const ReplacedPlanSchema = z.enum([
+  'handleplan-serviceloven',
+  'jobplan',
+  'uddannelsesplan',
+  'opfoelgningsplan-sygedagpenge',
+  'genoptraeningsplan',
+]);
+export type ReplacedPlan = z.infer<typeof ReplacedPlanSchema>;
+
+/** How the consent was given: written (signed) or oral (noted in the case by the recorder). */
+export const ConsentFormSchema = z.enum(['written', 'oral']);
+export type ConsentForm = z.infer<typeof ConsentFormSchema>;
+
+/** What the citizen agreed to: which departments share and take part, which sector plans the one plan replaces. */
+export const ConsentScopeSchema = z.object({
+  departmentIds: z.array(IdSchema).min(1),
+  replacedPlans: z.array(ReplacedPlanSchema),
+});
+export type ConsentScope = z.infer<typeof ConsentScopeSchema>;
+
+/** What is recorded when consent is given or renewed. */
+export const ConsentGrantSchema = z
+  .object({
+    givenOn: DateOnlySchema,
+    form: ConsentFormSchema,
+    scope: ConsentScopeSchema,
+    /** The last day the consent holds unless renewed (the review date). */
+    reviewDate: DateOnlySchema,
+  })
+  .refine((g) => g.givenOn <= g.reviewDate, { message: 'reviewDate must not be before givenOn', path: ['reviewDate'] });
+export type ConsentGrant = z.infer<typeof ConsentGrantSchema>;
+
+const ConsentEventBase = {
+  pathwayId: IdSchema,
+  /** 1, 2, 3 ... per pathway: the history is append-only and ordered by it. */
+  version: z.number().int().positive(),
+  recordedAt: InstantSchema,
+  recordedBy: IdSchema,
+};
+
+/**
+ * One change to the consent. The history is a list of these, never edited: the consent that
+ * holds is the fold of the list (`consentFromHistory`), so any earlier state can be rebuilt.
+ */
+export const ConsentEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('given'), ...ConsentEventBase, grant: ConsentGrantSchema }),
+  /** A new consent that replaces the previous one (scope, review date); earlier withdrawals end. */
+  z.object({ kind: z.literal('renewed'), ...ConsentEventBase, grant: ConsentGrantSchema }),
+  /** `departmentId` null: the whole consent is withdrawn. */
+  z.object({
+    kind: z.literal('withdrawn'),
+    ...ConsentEventBase,
+    withdrawnOn: DateOnlySchema,
+    departmentId: IdSchema.nullable(),
+  }),
+]);
+export type ConsentEvent = z.infer<typeof ConsentEventSchema>;
+
+export const ConsentWithdrawalSchema = z.object({
+  /** null: the whole consent. */
+  departmentId: IdSchema.nullable(),
+  withdrawnOn: DateOnlySchema,
+  recordedBy: IdSchema,
+});
+export type ConsentWithdrawal = z.infer<typeof ConsentWithdrawalSchema>;
+
+/** samtykke: the consent as it holds after the newest event of the history. */
+export const ConsentSchema = z.object({
+  pathwayId: IdSchema,
+  givenOn: DateOnlySchema,
+  form: ConsentFormSchema,
+  recordedBy: IdSchema,
+  scope: ConsentScopeSchema,
+  reviewDate: DateOnlySchema,
+  withdrawals: z.array(ConsentWithdrawalSchema),
+  /** The version of the newest event folded in (the next event must be `version + 1`). */
+  version: z.number().int().positive(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const ConsentStatusSchema = z.enum(['valid', 'expired', 'withdrawn']);
+export type ConsentStatusKind = z.infer<typeof ConsentStatusSchema>;
+
+/** The consent that held at a meeting, as the minutes record it (null: none was recorded). */
+export const MinutesConsentSchema = z.object({
+  status: ConsentStatusSchema,
+  givenOn: DateOnlySchema,
+  form: ConsentFormSchema,
+  /** The departments covered at the meeting (scope minus withdrawals). */
+  departmentIds: z.array(IdSchema),
+  replacedPlans: z.array(ReplacedPlanSchema),
+  reviewDate: DateOnlySchema,
+});
+export type MinutesConsent = z.infer<typeof MinutesConsentSchema>;
+
+/**
+ * Who changed what, when: kept for every change to consent (and reusable for other entities).
+ * Deliberately no content beyond the names of the changed fields.
+ */
+export const AuditEntrySchema = z.object({
+  id: IdSchema,
+  pathwayId: IdSchema,
+  entity: z.enum(['consent']),
+  action: z.enum(['create', 'update', 'withdraw']),
+  /** Names of the fields that changed (`scope.departmentIds`, `reviewDate`, ...), never their values. */
+  changedFields: z.array(z.string().max(100)),
+  actorId: IdSchema,
+  at: InstantSchema,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Minutes
 // ---------------------------------------------------------------------------------------------
 
@@ -387,6 +507,8 @@ export const MinutesContentSchema = z.object({
   actions: z.array(MinutesActionSchema),
   escalations: z.array(MinutesEscalationSchema),
   nextMeeting: InstantSchema.nullable(),
+  /** Rule 8: the consent that held at the meeting; absent in minutes written before consent was recorded. */
+  consent: MinutesConsentSchema.nullable().optional(),
 });
 export type MinutesContent = z.infer<typeof MinutesContentSchema>;
 

@@ -23,7 +23,15 @@ export type Violation =
   | { code: 'TEAM_EMPTY' }
   /** R6: the citizen's position must be recorded for every decision. */
   | { code: 'CITIZEN_POSITION_MISSING' }
-  | { code: 'PATHWAY_CLOSED' };
+  | { code: 'PATHWAY_CLOSED' }
+  /** R8: no consent has been recorded for the pathway. */
+  | { code: 'CONSENT_MISSING' }
+  /** R8: the consent's review date has passed without renewal. */
+  | { code: 'CONSENT_EXPIRED' }
+  /** R8: the citizen withdrew the whole consent. */
+  | { code: 'CONSENT_WITHDRAWN' }
+  /** R8: team members whose department lies outside the consent's scope (or was withdrawn). */
+  | { code: 'DEPARTMENT_OUTSIDE_CONSENT'; departmentIds: Id[]; personIds: Id[] };
 
 export type ViolationCode = Violation['code'];
 

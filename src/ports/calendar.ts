@@ -1,5 +1,6 @@
 import type { Id, Instant, Rsvp } from '../domain/model';
 import type { BusyInterval } from '../domain/rules/meeting-window';
+import type { SendGuardPayload } from '../domain/send-guard-payload';
 
 /** A busy interval of one attendee, half-open [start, end). */
 export type { BusyInterval };
@@ -29,6 +30,12 @@ export interface CalendarEventInput {
   transactionId: Id;
   /** Marks the event as a Helhed team meeting (read back by the Outlook send guard). */
   helhedMeetingId: Id;
+  /**
+   * What the Outlook send guard re-checks (src/domain/send-guard-payload.ts). Adapters that reach
+   * Exchange store it with the add-in's custom properties; optional because standalone mode has
+   * no Outlook.
+   */
+  sendGuard?: SendGuardPayload;
 }
 
 /** The event as it stands in the calendar now (people edit invitations in Outlook). */

@@ -1,6 +1,9 @@
 import type {
   Action,
+  AuditEntry,
   CitizenPlan,
+  Consent,
+  ConsentEvent,
   Decision,
   DecisionDraft,
   Department,
@@ -36,7 +39,7 @@ export interface MeetingQuery {
 /** Raised when a write is based on a version that is no longer the newest. */
 export class VersionConflictError extends Error {
   constructor(
-    readonly entity: 'plan' | 'pathway' | 'meeting' | 'minutes',
+    readonly entity: 'plan' | 'pathway' | 'meeting' | 'minutes' | 'consent',
     readonly id: Id,
     readonly expected: number,
     readonly actual: number,
@@ -77,6 +80,14 @@ export class NotFoundError extends Error {
  *   by `createdAt` then id, minutes by meeting start.
  * - `get*` of an unknown id returns `null`; operations that need an existing entity throw
  *   `NotFoundError`.
+ * - Consent (rule 8) is an append-only history of events per pathway, numbered 1, 2, 3 ...:
+ *   `appendConsentEvent` succeeds only when `event.version` is the newest version + 1, otherwise
+ *   it throws VersionConflictError; appending the same event again (same version, same content)
+ *   is a no-op (idempotent retry). The first event must be `given`; a `renewed` or `withdrawn`
+ *   event without an earlier consent throws NotFoundError. Nothing is ever updated or deleted,
+ *   and `getConsent` is the fold of the history (`consentFromHistory`).
+ * - Every appended consent event writes exactly one audit entry in the same transaction (who,
+ *   when, what changed: field names only, no content); `listAudit` returns them oldest first.
  */
 export interface PlanStore {
   listDepartments(): Promise<Department[]>;
@@ -99,6 +110,12 @@ export interface PlanStore {
 
   listMeetings(query: MeetingQuery): Promise<TeamMeeting[]>;
   getMeeting(id: Id): Promise<TeamMeeting | null>;
+  /**
+   * The meeting whose Teams join URL names this meeting chat (`19:meeting_...@thread.v2`, what
+   * Teams reports inside a meeting), or null. Links the Teams meeting the app runs in to its
+   * TeamMeeting (src/domain/teams-join-url.ts); the earliest meeting wins if several match.
+   */
+  findMeetingByChatId(chatId: string): Promise<TeamMeeting | null>;
   /** Creates or replaces a meeting (status changes, check-in, citizen's view). */
   saveMeeting(meeting: TeamMeeting): Promise<void>;
 
@@ -117,4 +134,13 @@ export interface PlanStore {
   saveDraft(draft: DecisionDraft): Promise<void>;
   getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null>;
   deleteDraft(meetingId: Id, authorId: Id): Promise<void>;
+
+  /** Rule 8: the consent as it holds after the newest event, or null if none was ever given. */
+  getConsent(pathwayId: Id): Promise<Consent | null>;
+  /** Every consent event of the pathway, oldest (version 1) first. */
+  listConsentHistory(pathwayId: Id): Promise<ConsentEvent[]>;
+  /** Appends one event (and its audit entry); returns the consent after it. */
+  appendConsentEvent(event: ConsentEvent): Promise<Consent>;
+  /** The audit trail of the pathway, oldest first. */
+  listAudit(pathwayId: Id): Promise<AuditEntry[]>;
 }

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'book'; pathwayId: string }
   | { name: 'meeting'; meetingId: string }
   | { name: 'minutes'; meetingId: string }
+  | { name: 'stage'; meetingId: string }
   | { name: 'leader'; query: string }
   | { name: 'not-found' };
 
@@ -19,6 +20,8 @@ export const href = {
   book: (pathwayId: string) => `#/forloeb/${encodeURIComponent(pathwayId)}/book`,
   meeting: (id: string) => `#/moede/${encodeURIComponent(id)}`,
   minutes: (meetingId: string) => `#/moede/${encodeURIComponent(meetingId)}/referat`,
+  /** The meeting stage in standalone mode: what the citizen sees (goals, consent). */
+  stage: (meetingId: string) => `#/moede/${encodeURIComponent(meetingId)}/scene`,
   leader: (query = '') => `#/ledelse${query ? `?${query}` : ''}`,
 };
 
@@ -36,6 +39,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'moede' && second !== undefined) {
     if (third === undefined) return { name: 'meeting', meetingId: second };
     if (third === 'referat' && parts.length === 3) return { name: 'minutes', meetingId: second };
+    if (third === 'scene' && parts.length === 3) return { name: 'stage', meetingId: second };
   }
   if (first === 'ledelse' && second === undefined) return { name: 'leader', query };
   return { name: 'not-found' };

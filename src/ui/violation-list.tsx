@@ -10,6 +10,8 @@ export function violationText(v: Violation, t: Strings, nameOf: (personId: strin
   switch (v.code) {
     case 'MEMBER_NOT_REQUIRED':
       return t.violation.MEMBER_NOT_REQUIRED(v.personIds.map(nameOf).join(', '));
+    case 'DEPARTMENT_OUTSIDE_CONSENT':
+      return t.violation.DEPARTMENT_OUTSIDE_CONSENT(v.personIds.map(nameOf).join(', '));
     case 'SENSITIVE_DATA_IN_CALENDAR':
       return t.violation.SENSITIVE_DATA_IN_CALENDAR(
         t.calendarField[v.field],

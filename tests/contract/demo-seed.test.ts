@@ -27,6 +27,7 @@ import {
   buildDemoData,
 } from '../../src/demo/demo-data';
 import { seedDemoData } from '../../src/demo/seed';
+import { consentState } from '../../src/domain/rules/consent';
 import { freshIndexedDb, type FreshIndexedDb } from './support/fresh-db';
 
 const TZ = 'Europe/Copenhagen';
@@ -322,6 +323,27 @@ describe.each(NOWS)('the seeded demo on $label ($now)', ({ now }) => {
       expect(freeHour).toBe(true);
     }
     expect(someoneBusyInWindow).toBe(true);
+  });
+
+  it('[R8] every pathway has consent covering its team: two valid, one due for review within 30 days', async () => {
+    const { store } = await seeded();
+    const states = [];
+    for (const id of Object.values(DEMO_PATHWAY_IDS)) {
+      const pathway = await store.getPathway(id);
+      const state = consentState(await store.getConsent(id), today);
+      expect(state.status).toBe('valid');
+      if (state.status !== 'valid' || pathway === null) continue;
+      for (const m of pathway.team.members) expect(state.coveredDepartmentIds).toContain(m.departmentId);
+      states.push([id, state.reviewSoon]);
+      expect(await store.listAudit(id)).toHaveLength(1);
+    }
+    expect(states).toStrictEqual([
+      [DEMO_PATHWAY_IDS.emil, false],
+      [DEMO_PATHWAY_IDS.lene, true],
+      [DEMO_PATHWAY_IDS.kim, false],
+    ]);
+    const emil = await store.getPathway(DEMO_PATHWAY_IDS.emil);
+    expect(new Set(emil?.team.members.map((m) => m.departmentId)).size).toBe(3);
   });
 
   it('[R4] nothing in the demo looks like a CPR number, and every address is on a reserved domain', () => {

@@ -4,7 +4,7 @@
  * Test names cite the product rule (R1..R8, PRODUCT.md) or the port invariant they prove.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/domain/model';
+import type { ConsentEvent, Decision } from '../../src/domain/model';
 import { NotFoundError, VersionConflictError, type PlanStore } from '../../src/ports/plan-store';
 import * as b from './support/builders';
 
@@ -156,6 +156,16 @@ export function describePlanStoreContract(name: string, factory: () => Promise<P
     describe('meetings', () => {
       it('getMeeting of an unknown id returns null', async () => {
         expect(await store.getMeeting('nope')).toBeNull();
+      });
+
+      it('[teams-link] findMeetingByChatId finds the meeting whose Teams join URL names the meeting chat', async () => {
+        const join = (thread: string) => `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0?context=%7b%7d`;
+        const linked = b.meeting({ id: 'm-linked', pathwayId: 'pw-1', joinUrl: join('19:meeting_abc@thread.v2') });
+        const other = b.meeting({ id: 'm-other', pathwayId: 'pw-1', joinUrl: join('19:meeting_xyz@thread.v2') });
+        const unlinked = b.meeting({ id: 'm-none', pathwayId: 'pw-2', joinUrl: null });
+        for (const m of [linked, other, unlinked]) await store.saveMeeting(m);
+        expect(await store.findMeetingByChatId('19:meeting_abc@thread.v2')).toStrictEqual(linked);
+        expect(await store.findMeetingByChatId('19:meeting_unknown@thread.v2')).toBeNull();
       });
 
       it('saveMeeting creates, then replaces the meeting (status, check-in, citizen view)', async () => {
@@ -454,6 +464,131 @@ export function describePlanStoreContract(name: string, factory: () => Promise<P
         await store.deleteDraft('m-1', 'p-1');
         expect(await store.getDraft('m-1', 'p-1')).toBeNull();
         expect(await store.getDraft('m-1', 'p-2')).not.toBeNull();
+      });
+    });
+
+    describe('consent (rule 8)', () => {
+      const given: ConsentEvent = {
+        kind: 'given',
+        pathwayId: 'pw-1',
+        version: 1,
+        recordedAt: b.at(0),
+        recordedBy: 'p-coordinator',
+        grant: {
+          givenOn: '2031-03-11',
+          form: 'written',
+          scope: { departmentIds: ['d-social', 'd-health', 'd-job'], replacedPlans: ['jobplan'] },
+          reviewDate: '2032-03-11',
+        },
+      };
+      const withdrawHealth: ConsentEvent = {
+        kind: 'withdrawn',
+        pathwayId: 'pw-1',
+        version: 2,
+        recordedAt: b.at(60),
+        recordedBy: 'p-coordinator',
+        withdrawnOn: '2031-03-11',
+        departmentId: 'd-health',
+      };
+      const renewed: ConsentEvent = {
+        kind: 'renewed',
+        pathwayId: 'pw-1',
+        version: 3,
+        recordedAt: b.at(120),
+        recordedBy: 'p-other',
+        grant: { ...given.grant, form: 'oral', reviewDate: '2032-06-01' },
+      };
+
+      it('[R8] getConsent of a pathway without consent returns null and the history is empty', async () => {
+        expect(await store.getConsent('pw-1')).toBeNull();
+        expect(await store.listConsentHistory('pw-1')).toStrictEqual([]);
+        expect(await store.listAudit('pw-1')).toStrictEqual([]);
+      });
+
+      it('[R8] the history is append-only: withdrawal and renewal add events and keep the earlier ones', async () => {
+        await store.appendConsentEvent(given);
+        const afterWithdrawal = await store.appendConsentEvent(withdrawHealth);
+        expect(afterWithdrawal.withdrawals).toStrictEqual([
+          { departmentId: 'd-health', withdrawnOn: '2031-03-11', recordedBy: 'p-coordinator' },
+        ]);
+        const afterRenewal = await store.appendConsentEvent(renewed);
+        expect(afterRenewal).toStrictEqual({
+          pathwayId: 'pw-1',
+          givenOn: '2031-03-11',
+          form: 'oral',
+          recordedBy: 'p-other',
+          scope: given.grant.scope,
+          reviewDate: '2032-06-01',
+          withdrawals: [],
+          version: 3,
+        });
+        expect(await store.getConsent('pw-1')).toStrictEqual(afterRenewal);
+        expect(await store.listConsentHistory('pw-1')).toStrictEqual([given, withdrawHealth, renewed]);
+      });
+
+      it('[R8] an event must follow the newest version; a stale writer gets VersionConflictError', async () => {
+        await store.appendConsentEvent(given);
+        await store.appendConsentEvent(withdrawHealth);
+        const stale = { ...withdrawHealth, departmentId: 'd-job' };
+        await expect(store.appendConsentEvent(stale)).rejects.toBeInstanceOf(VersionConflictError);
+        await expect(store.appendConsentEvent({ ...renewed, version: 5 })).rejects.toBeInstanceOf(VersionConflictError);
+        expect(await store.listConsentHistory('pw-1')).toHaveLength(2);
+      });
+
+      it('[R8] appending the same event again is a no-op (idempotent retry)', async () => {
+        await store.appendConsentEvent(given);
+        await store.appendConsentEvent(given);
+        expect(await store.listConsentHistory('pw-1')).toStrictEqual([given]);
+        expect(await store.listAudit('pw-1')).toHaveLength(1);
+      });
+
+      it('[R8] the first event must give consent: a withdrawal without consent throws NotFoundError', async () => {
+        await expect(store.appendConsentEvent({ ...withdrawHealth, version: 1 })).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.listConsentHistory('pw-1')).toStrictEqual([]);
+      });
+
+      it('[R8] every change is audited: who, when, which fields; no content', async () => {
+        await store.appendConsentEvent(given);
+        await store.appendConsentEvent(withdrawHealth);
+        await store.appendConsentEvent(renewed);
+        expect(await store.listAudit('pw-1')).toStrictEqual([
+          {
+            id: 'pw-1:consent:1',
+            pathwayId: 'pw-1',
+            entity: 'consent',
+            action: 'create',
+            changedFields: ['givenOn', 'form', 'scope.departmentIds', 'scope.replacedPlans', 'reviewDate'],
+            actorId: 'p-coordinator',
+            at: b.at(0),
+          },
+          {
+            id: 'pw-1:consent:2',
+            pathwayId: 'pw-1',
+            entity: 'consent',
+            action: 'withdraw',
+            changedFields: ['withdrawals'],
+            actorId: 'p-coordinator',
+            at: b.at(60),
+          },
+          {
+            id: 'pw-1:consent:3',
+            pathwayId: 'pw-1',
+            entity: 'consent',
+            action: 'update',
+            changedFields: ['form', 'reviewDate', 'withdrawals'],
+            actorId: 'p-other',
+            at: b.at(120),
+          },
+        ]);
+      });
+
+      it('[R8] consent is kept per pathway', async () => {
+        await store.appendConsentEvent(given);
+        await store.appendConsentEvent({ ...given, pathwayId: 'pw-2' });
+        await store.appendConsentEvent(withdrawHealth);
+        expect((await store.getConsent('pw-2'))?.withdrawals).toStrictEqual([]);
+        expect(await store.listConsentHistory('pw-2')).toHaveLength(1);
+        expect(await store.listAudit('pw-2')).toHaveLength(1);
       });
     });
   });

@@ -1,7 +1,7 @@
 /**
  * The whole journey of a sammenhængende borgerforløb in standalone mode, in one browser
- * context (one IndexedDB): create the pathway, be refused a meeting without the citizen (rule
- * 1), book one with a neutral invitation (rule 4), check in and decide with and without a
+ * context (one IndexedDB): create the pathway, register the citizen's consent (rule 8), be
+ * refused a meeting without the citizen (rule 1), book one with a neutral invitation (rule 4), check in and decide with and without a
  * present mandate (rules 2 and 6), survive a reload mid-meeting (rule 7), approve the minutes
  * twice into one entry of the plan (rule 7), and find the escalation in the leader review.
  */
@@ -91,6 +91,21 @@ test('a pathway from creation to the leader review, in standalone mode', async (
   });
   const pathwayUrl = page.url();
 
+  await test.step('register the citizen\'s consent for the three departments (rule 8)', async () => {
+    const consent = page.getByTestId('consent');
+    await expect(consent.getByTestId('consent-status')).toContainText(t.consent.status.missing);
+    await consent.getByRole('button', { name: t.consent.register }).click();
+    const form = consent.getByTestId('consent-form');
+    await form.getByRole('radio', { name: t.consent.form.written }).check();
+    for (const department of [staff.me.department, staff.health.department, staff.employment.department]) {
+      await form.getByRole('checkbox', { name: department, exact: true }).check();
+    }
+    await form.getByRole('checkbox', { name: t.consent.replacedPlan.jobplan }).check();
+    await form.getByRole('button', { name: t.common.save }).click();
+    await expect(consent.getByTestId('consent-status')).toContainText(t.consent.status.valid);
+    await expect(consent.getByTestId('consent-scope').getByRole('listitem')).toHaveCount(3);
+  });
+
   await test.step('booking without the citizen is refused and books nothing (rule 1)', async () => {
     await page.getByRole('link', { name: t.pathways.bookMeeting }).first().click();
     await expect(pageHeading(page)).toHaveText(t.booking.titleFor(citizen.name));
@@ -102,6 +117,8 @@ test('a pathway from creation to the leader review, in standalone mode', async (
     await page.getByRole('button', { name: t.booking.book }).click();
     const refusal = page.getByTestId('violations').locator('[data-code="CITIZEN_NOT_INVITED"]');
     await expect(refusal).toBeVisible();
+    // Refused for the citizen alone: consent, team and time are in order.
+    await expect(page.getByTestId('violations').locator('[data-code]')).toHaveCount(1);
     await expect(refusal).toContainText(t.violation.CITIZEN_NOT_INVITED);
     await expect(refusal).toContainText(t.booking.refused);
     await expect(page).toHaveURL(/\/book$/);

@@ -59,6 +59,8 @@ export const SCREENS = [
     prepare: async (page) => {
       await visible(page.getByTestId('decision-log').locator('li[data-decision-id]').first());
       await visible(page.getByTestId('minutes-history').getByRole('table'));
+      // The consent section is its own chunk (src/app/route-view.tsx).
+      await visible(page.getByTestId('consent').getByTestId('consent-status'));
     },
   },
   {
@@ -97,6 +99,14 @@ export const SCREENS = [
     prepare: async (page) => {
       await visible(page.getByTestId('minutes-version').filter({ hasText: 'Godkendt version 1' }));
       await visible(page.getByTestId('minutes-decisions').getByRole('listitem').first());
+    },
+  },
+  {
+    name: 'stage',
+    hash: '#/moede/meeting-emil-2/scene',
+    prepare: async (page) => {
+      await visible(page.getByTestId('stage-goals').getByRole('listitem').first());
+      await visible(page.getByTestId('stage-consent'));
     },
   },
   {

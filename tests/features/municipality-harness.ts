@@ -78,6 +78,13 @@ export function amiraPathway(): NewPathway {
       member(person('p-sara'), 'member', { description: 'Virksomhedspraktik og mentor', maxAmountDkk: 5000 }),
     ],
     goals: ['Jeg vil gerne have et arbejde', 'Jeg vil have ro på hjemme'],
+    // Rule 8: Amira consents to all three departments sharing and taking part.
+    consent: {
+      givenOn: '2026-02-16',
+      form: 'written',
+      scope: { departmentIds: ['dep-social', 'dep-health', 'dep-job'], replacedPlans: ['handleplan-serviceloven', 'jobplan'] },
+      reviewDate: '2027-02-16',
+    },
   };
 }
 

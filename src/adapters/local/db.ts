@@ -14,7 +14,9 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
   Action,
+  AuditEntry,
   CitizenPlan,
+  ConsentEvent,
   Decision,
   DecisionDraft,
   Department,
@@ -74,6 +76,12 @@ export interface BusyBlockRow {
   endMs: number;
 }
 
+/** A consent event as stored (rule 8); `version` orders the pathway's history. */
+export type ConsentEventRow = ConsentEvent;
+
+/** `atMs` orders the trail chronologically (see MeetingRow on why not the ISO string). */
+export type AuditRow = AuditEntry & { atMs: number };
+
 export class HelhedDb extends Dexie {
   declare departments: Table<Department, string>;
   declare settings: Table<KeyValueRow, string>;
@@ -87,6 +95,8 @@ export class HelhedDb extends Dexie {
   declare calendarEvents: Table<CalendarEventRow, string>;
   declare busyBlocks: Table<BusyBlockRow, string>;
   declare session: Table<KeyValueRow, string>;
+  declare consentEvents: Table<ConsentEventRow, [string, number]>;
+  declare audit: Table<AuditRow, string>;
 
   constructor(name: string = HELHED_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -103,6 +113,12 @@ export class HelhedDb extends Dexie {
       calendarEvents: 'id, &transactionId, *attendeeEmails',
       busyBlocks: 'id, email',
       session: 'key',
+    });
+    // Version 2, rule 8 (consent): two new tables, nothing existing changes, so no rows need
+    // migrating; a pathway from version 1 simply has no consent yet (CONSENT_MISSING).
+    this.version(2).stores({
+      consentEvents: '[pathwayId+version], pathwayId',
+      audit: 'id, pathwayId, [pathwayId+atMs]',
     });
   }
 }

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import {
   ActionSchema,
+  AuditEntrySchema,
   CitizenPlanSchema,
+  ConsentEventSchema,
   DecisionDraftSchema,
   DecisionSchema,
   DepartmentSchema,
@@ -11,7 +13,10 @@ import {
   SettingsSchema,
   TeamMeetingSchema,
   type Action,
+  type AuditEntry,
   type CitizenPlan,
+  type Consent,
+  type ConsentEvent,
   type Decision,
   type DecisionDraft,
   type Department,
@@ -21,6 +26,8 @@ import {
   type Settings,
   type TeamMeeting,
 } from '../../domain/model';
+import { chatIdFromJoinUrl } from '../../domain/teams-join-url';
+import { changedConsentFields, consentFromHistory } from '../../domain/rules/consent';
 import {
   NotFoundError,
   VersionConflictError,
@@ -28,7 +35,7 @@ import {
   type MeetingQuery,
   type PlanStore,
 } from '../../ports/plan-store';
-import type { DecisionRow, HelhedDb, MeetingRow, MinutesRow } from './db';
+import type { AuditRow, DecisionRow, HelhedDb, MeetingRow, MinutesRow } from './db';
 import { withPortErrors } from './dexie-errors';
 import { parseStored } from './stored-record';
 
@@ -179,6 +186,13 @@ export class LocalPlanStore implements PlanStore {
     return row === undefined ? null : parseStored(TeamMeetingSchema, 'meetings', id, row);
   }
 
+  /** A scan, not an index: the local store holds one municipality's demo-sized data. */
+  async findMeetingByChatId(chatId: string): Promise<TeamMeeting | null> {
+    const rows = await this.db.meetings.filter((row) => row.joinUrl !== null && chatIdFromJoinUrl(row.joinUrl) === chatId).toArray();
+    const first = rows.sort((a, b) => a.startMs - b.startMs || byString(a.id, b.id))[0];
+    return first === undefined ? null : parseStored(TeamMeetingSchema, 'meetings', first.id, first);
+  }
+
   async saveMeeting(meeting: TeamMeeting): Promise<void> {
     const parsed = TeamMeetingSchema.parse(meeting);
     const row: MeetingRow = { ...parsed, startMs: Date.parse(parsed.start) };
@@ -326,6 +340,69 @@ export class LocalPlanStore implements PlanStore {
 
   async deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
     await this.db.drafts.delete([meetingId, authorId]);
+  }
+
+  async getConsent(pathwayId: Id): Promise<Consent | null> {
+    return consentFromHistory(await this.listConsentHistory(pathwayId));
+  }
+
+  async listConsentHistory(pathwayId: Id): Promise<ConsentEvent[]> {
+    const rows = await this.consentVersions(pathwayId).toArray();
+    return rows.map((row) => parseStored(ConsentEventSchema, 'consentEvents', `${pathwayId}@${row.version}`, row));
+  }
+
+  async appendConsentEvent(event: ConsentEvent): Promise<Consent> {
+    const parsed = ConsentEventSchema.parse(event);
+    const { db } = this;
+    const work = db.transaction('rw', db.consentEvents, db.audit, async () => {
+      const history = await this.listConsentHistory(parsed.pathwayId);
+      const newest = history[history.length - 1];
+      const actual = newest?.version ?? 0;
+      const stored = history.find((e) => e.version === parsed.version);
+      // A retry of an event that made it: same version, same content.
+      if (stored !== undefined && canonical(stored) === canonical(parsed)) {
+        const consent = consentFromHistory(history);
+        if (consent === null) throw new NotFoundError('consent', parsed.pathwayId);
+        return consent;
+      }
+      if (parsed.version !== actual + 1) {
+        throw new VersionConflictError('consent', parsed.pathwayId, parsed.version - 1, actual);
+      }
+      const before = consentFromHistory(history);
+      if (before === null && parsed.kind !== 'given') throw new NotFoundError('consent', parsed.pathwayId);
+      const audit: AuditEntry = AuditEntrySchema.parse({
+        // Deterministic: one audit entry per consent event, whoever retries.
+        id: `${parsed.pathwayId}:consent:${parsed.version}`,
+        pathwayId: parsed.pathwayId,
+        entity: 'consent',
+        action: parsed.kind === 'given' ? 'create' : parsed.kind === 'renewed' ? 'update' : 'withdraw',
+        changedFields: changedConsentFields(before, parsed),
+        actorId: parsed.recordedBy,
+        at: parsed.recordedAt,
+      });
+      // add, not put: a second writer that slipped past the check must fail, not overwrite.
+      await db.consentEvents.add(parsed);
+      const row: AuditRow = { ...audit, atMs: Date.parse(audit.at) };
+      await db.audit.add(row);
+      const after = consentFromHistory([...history, parsed]);
+      if (after === null) throw new NotFoundError('consent', parsed.pathwayId);
+      return after;
+    });
+    return withPortErrors(work);
+  }
+
+  async listAudit(pathwayId: Id): Promise<AuditEntry[]> {
+    const rows = await this.db.audit
+      .where('[pathwayId+atMs]')
+      .between([pathwayId, Dexie.minKey], [pathwayId, Dexie.maxKey], true, true)
+      .toArray();
+    return rows.map((row) => parseStored(AuditEntrySchema, 'audit', row.id, row));
+  }
+
+  private consentVersions(pathwayId: Id) {
+    return this.db.consentEvents
+      .where('[pathwayId+version]')
+      .between([pathwayId, Dexie.minKey], [pathwayId, Dexie.maxKey], true, true);
   }
 
   private planVersions(pathwayId: Id) {

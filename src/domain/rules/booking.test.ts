@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AgendaItem, Citizen, CitizenInvitation, Goal, MeetingWindow, Pathway, TeamMember } from '../model';
+import type { AgendaItem, Citizen, CitizenInvitation, Consent, Goal, MeetingWindow, Pathway, TeamMember } from '../model';
 import type { Violation } from '../result';
 import { validateBooking, type BookingRequest } from './booking';
 import { neutralBody, neutralSubject } from './sensitive-data';
@@ -44,6 +44,18 @@ const agenda: AgendaItem[] = [
   { id: 'a2', kind: 'goal', title: 'Jeg vil have et fritidsjob', refId: 'g1' },
 ];
 
+/** Rule 8: consent covering every department the tests use, valid on the booking day. */
+const consent: Consent = {
+  pathwayId: 'pw1',
+  givenOn: '2026-11-01',
+  form: 'written',
+  recordedBy: 'anna',
+  scope: { departmentIds: ['dep-social', 'dep-health', 'dep-employment', 'dep-education', 'dep-other'], replacedPlans: ['jobplan'] },
+  reviewDate: '2027-11-01',
+  withdrawals: [],
+  version: 1,
+};
+
 function request(overrides: Partial<BookingRequest> = {}): BookingRequest {
   return {
     pathway,
@@ -60,6 +72,8 @@ function request(overrides: Partial<BookingRequest> = {}): BookingRequest {
     windows: WINDOWS,
     timeZone: TZ,
     outsideWindowReason: null,
+    consent,
+    today: '2026-11-27',
     ...overrides,
   };
 }
@@ -323,5 +337,36 @@ describe('validateBooking properties (rules 1, 3, 4)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('validateBooking (rule 8, consent)', () => {
+  it('[R8] refuses a booking without consent', () => {
+    expect(validateBooking(request({ consent: null }))).toEqual({ ok: false, violations: [{ code: 'CONSENT_MISSING' }] });
+  });
+
+  it('[R8] refuses a booking once the review date has passed', () => {
+    expect(validateBooking(request({ today: '2027-11-02' }))).toEqual({ ok: false, violations: [{ code: 'CONSENT_EXPIRED' }] });
+  });
+
+  it('[R8] refuses a booking when the whole consent is withdrawn', () => {
+    const withdrawn: Consent = {
+      ...consent,
+      withdrawals: [{ departmentId: null, withdrawnOn: '2026-11-20', recordedBy: 'anna' }],
+      version: 2,
+    };
+    expect(validateBooking(request({ consent: withdrawn }))).toEqual({ ok: false, violations: [{ code: 'CONSENT_WITHDRAWN' }] });
+  });
+
+  it('[R8] refuses a booking that would invite a member of a department withdrawn from the consent', () => {
+    const withoutHealth: Consent = {
+      ...consent,
+      withdrawals: [{ departmentId: 'dep-health', withdrawnOn: '2026-11-20', recordedBy: 'anna' }],
+      version: 2,
+    };
+    expect(validateBooking(request({ consent: withoutHealth }))).toEqual({
+      ok: false,
+      violations: [{ code: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-health'], personIds: ['bo'] }],
+    });
   });
 });

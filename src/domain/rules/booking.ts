@@ -1,7 +1,8 @@
-import type { AgendaItem, CitizenInvitation, CitizenPlan, MeetingWindow, Pathway } from '../model';
+import type { AgendaItem, CitizenInvitation, CitizenPlan, Consent, DateOnly, MeetingWindow, Pathway } from '../model';
 import { OK, collect, fail, type Validation } from '../result';
 import { checkAgenda } from './agenda';
 import { checkCitizenInvited } from './citizen-invited';
+import { checkConsentValid, checkMembersInScope } from './consent';
 import { checkMandatoryAttendance } from './mandatory-attendance';
 import { checkMeetingWindow } from './meeting-window';
 import { checkCalendarText } from './sensitive-data';
@@ -21,10 +22,14 @@ export interface BookingRequest {
   windows: readonly MeetingWindow[];
   timeZone: string;
   outsideWindowReason: string | null;
+  /** Rule 8: the consent as it holds now (null: none recorded). */
+  consent: Consent | null;
+  /** Today in the municipality's time zone: the consent must hold on the day of booking. */
+  today: DateOnly;
 }
 
 /**
- * Every rule that applies when a team meeting is booked (rules 1-5), all checked at once so
+ * Every rule that applies when a team meeting is booked (rules 1-5 and 8), all checked at once so
  * the coordinator sees every problem together. Order of violations is stable.
  */
 export function validateBooking(req: BookingRequest): Validation {
@@ -38,6 +43,8 @@ export function validateBooking(req: BookingRequest): Validation {
       ? checkMeetingWindow(req.start, req.end, req.windows, req.timeZone, req.outsideWindowReason)
       : OK,
     checkAgenda(req.agenda, req.plan),
+    checkConsentValid(req.consent, req.today),
+    checkMembersInScope(req.pathway.team.members, req.consent, req.today),
   ]);
   const calendar = checkCalendarText(
     { subject: req.subject, body: req.body, location: req.location },

@@ -1,6 +1,7 @@
 export * from './agenda';
 export * from './booking';
 export * from './citizen-invited';
+export * from './consent';
 export * from './decision-mandate';
 export * from './mandatory-attendance';
 export * from './meeting-window';

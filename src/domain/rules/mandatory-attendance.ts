@@ -6,7 +6,8 @@ import { OK, fail, type RuleResult } from '../result';
  * addresses that are required on the invitation (optional attendees do not count).
  */
 export function checkMandatoryAttendance(
-  team: readonly TeamMember[],
+  /** Only id and e-mail matter, so the Outlook send guard can pass what its payload carries. */
+  team: readonly Pick<TeamMember, 'personId' | 'email'>[],
   required: readonly string[],
 ): RuleResult {
   const have = new Set(required.map((e) => e.trim().toLocaleLowerCase('da')));

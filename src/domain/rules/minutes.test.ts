@@ -122,9 +122,38 @@ const names = new Map([
   ['p-dorte', 'Dorte Friis'],
 ]);
 
+/** Rule 8: the consent that held at the meeting, as the use case hands it over. */
+const heldConsent: MinutesInput['consent'] = {
+  status: 'valid',
+  givenOn: '2026-10-01',
+  form: 'written',
+  departmentIds: ['dep-social', 'dep-job'],
+  replacedPlans: ['handleplan-serviceloven', 'jobplan'],
+  reviewDate: '2027-10-01',
+};
+
 function minutesInput(overrides: Partial<MinutesInput> = {}): MinutesInput {
-  return { meeting, plan: { goals }, decisions, actions, names, nextMeeting: '2027-01-12T08:00:00.000Z', ...overrides };
+  return {
+    meeting,
+    plan: { goals },
+    decisions,
+    actions,
+    names,
+    nextMeeting: '2027-01-12T08:00:00.000Z',
+    consent: heldConsent,
+    ...overrides,
+  };
 }
+
+describe('generateMinutes (rule 8)', () => {
+  it('[R8] the minutes record the consent that held at the meeting', () => {
+    expect(generateMinutes(minutesInput()).consent).toEqual(heldConsent);
+  });
+
+  it('[R8] the minutes say so when no consent held', () => {
+    expect(generateMinutes(minutesInput({ consent: null })).consent).toBeNull();
+  });
+});
 
 describe('generateMinutes (rule 7, with rules 2, 5 and 6)', () => {
   it('[R2] lists who was invited, who came, who was absent with and without notice', () => {

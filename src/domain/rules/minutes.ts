@@ -4,6 +4,7 @@ import type {
   Decision,
   Id,
   Instant,
+  MinutesConsent,
   MinutesContent,
   MinutesPerson,
   TeamMeeting,
@@ -21,13 +22,15 @@ export interface MinutesInput {
   names: ReadonlyMap<Id, string>;
   /** Start of the next planned meeting of the pathway, if one is booked. */
   nextMeeting: Instant | null;
+  /** Rule 8: the consent that held at the meeting (null: none was recorded). */
+  consent: MinutesConsent | null;
 }
 
 /**
  * Minutes generated from the meeting (PRODUCT.md, "referat"): who was invited, who came, who
  * was missing without notice (rule 2, mødepligt); the citizen's own view first (rule 5);
  * decisions with the citizen's position and the actions they create (rule 6); escalations;
- * the next meeting. Deterministic: the same meeting and decisions give the same minutes, in the
+ * the next meeting; the consent that held (rule 8). Deterministic: the same meeting and decisions give the same minutes, in the
  * same order, whatever order the store returned them in.
  */
 export function generateMinutes(input: MinutesInput): MinutesContent {
@@ -86,5 +89,6 @@ export function generateMinutes(input: MinutesInput): MinutesContent {
       d.escalations.map((e) => ({ decisionId: d.id, code: e.code, departmentId: e.departmentId })),
     ),
     nextMeeting,
+    consent: input.consent,
   };
 }

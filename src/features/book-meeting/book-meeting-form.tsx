@@ -33,6 +33,7 @@ import {
 } from './booking-form';
 import { CalendarPreview } from './calendar-preview';
 import { CitizenChoiceField } from './citizen-choice';
+import { ConsentNotice } from './consent-notice';
 import { RequiredAttendees } from './required-attendees';
 import { CUSTOM_TIME, TimeChoice } from './time-choice';
 
@@ -172,6 +173,7 @@ export function BookMeetingForm({
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate data-testid="book-meeting-form">
+      <ConsentNotice pathwayId={pathway.id} />
       <Section title={t.booking.attendeesTitle} testId="attendees" intro={t.booking.mandatoryExplained}>
         <RequiredAttendees members={members} />
       </Section>

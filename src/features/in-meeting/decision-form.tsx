@@ -231,12 +231,17 @@ export function DecisionForm({
               <MessageBarBody>{t.meeting.formInvalid}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <ViolationList title={t.meeting.saveState.error} violations={draft.violations} />
+          <ViolationList
+            title={t.meeting.saveState.error}
+            violations={draft.violations}
+            nameOf={(id) => members.find((m) => m.personId === id)?.displayName ?? id}
+          />
           <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => void draft.save()} disabled={saving}>
+            {/* disabledFocusable: the button keeps keyboard focus while it saves (disabled would drop it to <body>). */}
+            <Button appearance="primary" onClick={() => void draft.save()} disabledFocusable={saving}>
               {t.meeting.save}
             </Button>
-            <Button onClick={draft.clear} disabled={saving}>
+            <Button onClick={draft.clear} disabledFocusable={saving}>
               {t.meeting.clear}
             </Button>
             <Text role="status" aria-live="polite" data-testid="save-state" className={styles.state}>

@@ -69,8 +69,15 @@ export function useDecisionDraft({
       (draft) => live && setForm({ status: 'ready', values: draft ? fromDraft(draft) : emptyValues(services.ids.newId()) }),
       (error: unknown) => live && setForm({ status: 'error', error }),
     );
+    // A reload or a closed tab inside the debounce pause must not lose the last words: hand
+    // them to IndexedDB as the page goes away (the write is small and starts synchronously).
+    const onPageHide = () => void flush().catch(() => undefined);
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onPageHide);
     return () => {
       live = false;
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onPageHide);
       // Leaving the screen mid-sentence still keeps the sentence.
       void flush().catch(() => undefined);
     };

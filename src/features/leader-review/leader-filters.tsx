@@ -10,6 +10,9 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'end',
+    // Grid items default to min-width: auto, so a select as wide as its longest option would
+    // run under its neighbour.
+    '& > *': { minWidth: 0 },
   },
   hint: { color: tokens.colorNeutralForeground2 },
 });

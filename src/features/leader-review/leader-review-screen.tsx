@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { reviewDecisions } from '../../application';
+import { reviewConsent, reviewDecisions } from '../../application';
 import type { Id } from '../../domain/model';
 import { TIME_ZONE, useI18n } from '../../ui/i18n';
 import { Page } from '../../ui/page';
@@ -8,6 +8,7 @@ import { useSession } from '../../ui/services-context';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
 import { AttendanceTable } from './attendance-table';
+import { ConsentReviewSection } from './consent-review-section';
 import { DecisionsTable } from './decisions-table';
 import { EscalationsSection } from './escalations-section';
 import { LeaderFiltersForm } from './leader-filters';
@@ -48,14 +49,18 @@ function LeaderReviewContent({ query, leaderOf }: { query: string; leaderOf: rea
   const valid = periodIsValid(filters);
   const review = useAsync(async () => {
     if (!valid) return null;
-    const [result, pathways] = await Promise.all([
-      reviewDecisions(services, toReviewFilter(filters, TIME_ZONE)),
+    const filter = toReviewFilter(filters, TIME_ZONE);
+    const [result, pathways, consent] = await Promise.all([
+      reviewDecisions(services, filter),
       services.store.listPathways(),
+      // Rule 8: pathways of the chosen (or all led) departments whose consent needs attention.
+      reviewConsent(services, filter.departmentIds.length > 0 ? filter.departmentIds : leaderOf),
     ]);
     const people = new Map<Id, string>();
     for (const p of pathways) for (const m of p.team.members) people.set(m.personId, m.displayName);
     return {
       result,
+      consent,
       people: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => danish.compare(a.name, b.name)),
     };
   }, [canonical, valid, me.id]);
@@ -76,6 +81,7 @@ function LeaderReviewContent({ query, leaderOf }: { query: string; leaderOf: rea
           <OverdueSection rows={review.data.result.overdue} />
           <AttendanceTable rows={review.data.result.attendance} />
           <NoCitizenSection meetings={review.data.result.meetingsWithoutCitizen} />
+          <ConsentReviewSection rows={review.data.consent} />
         </>
       ) : null}
     </Page>

@@ -192,6 +192,28 @@ export function MinutesSections({ content }: { content: MinutesContent }) {
           <Text>{fmt.weekdayDateTime(content.nextMeeting)}</Text>
         )}
       </Section>
+
+      {/* Rule 8: minutes written before consent was recorded have no consent entry at all. */}
+      {content.consent !== undefined ? (
+        <Section title={t.consent.minutes.heading} testId="minutes-consent">
+          {content.consent === null ? (
+            <Text>{t.consent.minutes.none}</Text>
+          ) : (
+            <>
+              <Text>
+                {t.consent.minutes.summary(
+                  t.consent.status[content.consent.status],
+                  fmt.date(content.consent.givenOn),
+                  fmt.date(content.consent.reviewDate),
+                )}
+              </Text>
+              <Text>
+                {`${t.consent.scope}: ${content.consent.departmentIds.map(departmentName).join(', ') || t.minutes.nobody}`}
+              </Text>
+            </>
+          )}
+        </Section>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { requirePathway, requirePlan } from '../../application/pathways';
 import type { CitizenPlan, Decision, Minutes, Pathway, TeamMeeting } from '../../domain/model';
 import { localParts } from '../../domain/time';
@@ -31,8 +31,11 @@ interface PathwayData {
   minutes: Minutes[];
 }
 
-/** Borgerens plan: one page with everything the pathway holds. */
-export function PathwayScreen({ pathwayId }: { pathwayId: string }) {
+/**
+ * Borgerens plan: one page with everything the pathway holds. `consentSlot` is the consent
+ * section (rule 8), rendered by src/app because features do not import each other.
+ */
+export function PathwayScreen({ pathwayId, consentSlot }: { pathwayId: string; consentSlot?: ReactNode }) {
   const { t } = useI18n();
   const styles = useStyles();
   const { services } = useSession();
@@ -94,6 +97,7 @@ export function PathwayScreen({ pathwayId }: { pathwayId: string }) {
       </div>
       {outcome?.kind === 'failed' ? <ErrorState error={outcome.error} /> : null}
       <div className={styles.sections}>
+        {consentSlot}
         <GoalsSection goals={plan.goals} onChange={apply} />
         <InterventionsSection
           interventions={plan.interventions}

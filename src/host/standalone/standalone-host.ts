@@ -1,4 +1,12 @@
-import type { HostContext, Locale, MeetingHost, ThemeName } from '../../ports/meeting-host';
+import type {
+  HostContext,
+  Locale,
+  MeetingHost,
+  StageShareResult,
+  StartupFailure,
+  TabConfiguration,
+  ThemeName,
+} from '../../ports/meeting-host';
 
 const THEMES: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 const LOCALES: readonly Locale[] = ['da', 'en'];
@@ -51,6 +59,9 @@ export class StandaloneHost implements MeetingHost {
         (prefersContrast ? 'contrast' : prefersDark ? 'dark' : 'light'),
       locale: (qLang && LOCALES.includes(qLang) ? qLang : null) ?? saved.locale ?? 'da',
       userId: null,
+      // The demo's staff member is picked in the shell; standalone never has a citizen user.
+      userKind: 'member',
+      meeting: null,
     };
   }
 
@@ -90,6 +101,28 @@ export class StandaloneHost implements MeetingHost {
 
   notifyReady(): void {
     this.win.document.documentElement.dataset.helhedReady = 'true';
+  }
+
+  notifyFailure(failure: StartupFailure): void {
+    this.win.document.documentElement.dataset.helhedReady = `failed:${failure.kind}`;
+  }
+
+  /** A browser tab is never cached and resumed by a host. */
+  onResume(): () => void {
+    return () => undefined;
+  }
+
+  /** There is no meeting stage in a plain browser. */
+  canShareToStage(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  shareToStage(): Promise<StageShareResult> {
+    return Promise.resolve({ ok: false, code: 'STAGE_NOT_SUPPORTED', message: 'no meeting stage outside Teams' });
+  }
+
+  tabConfiguration(): TabConfiguration | null {
+    return null;
   }
 
   private save(): void {

@@ -96,6 +96,13 @@ export const da = {
     TEAM_EMPTY: 'Forløbet har intet team endnu. Tilføj teammedlemmer først.',
     CITIZEN_POSITION_MISSING: 'Angiv borgerens holdning til beslutningen.',
     PATHWAY_CLOSED: 'Forløbet er afsluttet.',
+    CONSENT_MISSING:
+      'Der er ikke registreret samtykke fra borgeren. Der bookes ikke møder uden gyldigt samtykke: registrér samtykket på forløbets side.',
+    CONSENT_EXPIRED: 'Borgerens samtykke er udløbet. Forny samtykket sammen med borgeren, før der bookes møder.',
+    CONSENT_WITHDRAWN:
+      'Borgeren har tilbagekaldt sit samtykke. Der bookes ikke møder, før borgeren eventuelt giver samtykke igen.',
+    DEPARTMENT_OUTSIDE_CONSENT: (names: string) =>
+      `Uden for borgerens samtykke: ${names} kan ikke være med i teamet eller inviteres. Forny samtykket, eller tag dem ud af teamet.`,
   },
   calendarField: { subject: 'emne', body: 'tekst', location: 'sted' },
   sensitiveKind: {
@@ -106,6 +113,153 @@ export const da = {
     contact: 'borgerens kontaktoplysninger',
   },
   // FEATURE SECTIONS: each feature adds its own section below this line.
+  teams: {
+    notInTeamsTitle: 'Åbn Helhed i Teams',
+    notInTeamsBody:
+      'Denne side er Helheds Teams-app og virker kun inde i Microsoft Teams, Outlook eller Microsoft 365-appen. Vil du prøve Helhed i en almindelig browser, så åbn forsiden.',
+    openStandalone: 'Åbn Helhed i browseren',
+    configMissingTitle: 'Helhed er ikke sat op endnu',
+    configMissingBody:
+      'Din kommunes administrator mangler at angive, hvor Helhed finder data i Microsoft 365. Giv administratoren denne liste:',
+    graphNotAvailableTitle: 'Forbindelsen til Microsoft 365 er ikke klar',
+    graphNotAvailableBody:
+      'Denne version af Helhed kan endnu ikke hente planer fra Microsoft 365. Kontakt din administrator.',
+    contextErrorTitle: 'Teams sendte oplysninger, Helhed ikke kan læse',
+    demoBanner:
+      'Testtilstand: Helhed viser demodata i Teams. Denne tilstand findes kun i test-builds og må aldrig bruges med rigtige borgere.',
+    anonymousTitle: 'Velkommen til mødet',
+    anonymousBody:
+      'Din plan vises på mødets skærm, når mødelederen deler den. Du behøver ikke gøre noget.',
+    noStageTitle: 'Mødets skærm findes ikke her',
+    noStageBody:
+      'Planen kan kun deles til mødets skærm i Teams på computer. Brug sidepanelet eller fanen "Mine forløb".',
+    shareToStage: 'Vis borgerens plan på skærmen',
+    sharedToStage: 'Planen vises nu på mødets skærm.',
+    shareFailed: 'Planen kunne ikke vises på mødets skærm.',
+    shareNoPermission: 'Du har ikke lov til at dele på mødets skærm i dette møde.',
+    noMeetingTitle: 'Intet teammøde fundet',
+    noMeetingBody:
+      'Helhed kunne ikke finde et teammøde, der hører til dette Teams-møde. Åbn forløbet og book mødet derfra, eller tilføj fanen igen og vælg forløbet.',
+    configTitle: 'Vælg forløb',
+    configIntro: 'Vælg det forløb, fanen skal vise. Fanen viser forløbet for alle i kanalen eller chatten.',
+    configPathway: 'Forløb',
+    configChoose: 'Vælg et forløb',
+    configNotSupported: 'Denne Teams-klient kan ikke gemme fanens opsætning.',
+  },
+  stage: {
+    title: (name: string) => `${name}s plan`,
+    goalsTitle: 'Det vil jeg gerne',
+    interventionsTitle: 'Det hjælper vi med',
+    transitionsTitle: 'Det sker snart',
+    decisionsTitle: 'Det har vi aftalt',
+    noDecisions: 'Vi har ikke aftalt noget nyt endnu.',
+    responsible: (name: string, date: string) => `${name} sørger for det, senest ${date}.`,
+    position: {
+      agrees: 'Du er enig.',
+      disagrees: 'Du er ikke enig.',
+      'wants-time': 'Du vil tænke over det.',
+      'not-present': 'Du var ikke med, da vi aftalte det.',
+    },
+    interventionStatus: { planned: 'Starter snart', active: 'I gang', ended: 'Afsluttet' },
+    consentSlot: 'Samtykke',
+  },
+  consent: {
+    heading: 'Samtykke',
+    intro: 'Den samlede plan og delingen af oplysninger mellem afdelinger hviler på borgerens samtykke.',
+    status: { valid: 'Gyldigt', expired: 'Udløbet', withdrawn: 'Tilbagekaldt', missing: 'Mangler' },
+    statusLabel: 'Status',
+    form: { written: 'Skriftligt', oral: 'Mundtligt' },
+    replacedPlan: {
+      'handleplan-serviceloven': 'Handleplan (serviceloven/barnets lov)',
+      jobplan: 'Jobplan (beskæftigelsesindsats)',
+      uddannelsesplan: 'Uddannelsesplan',
+      'opfoelgningsplan-sygedagpenge': 'Opfølgningsplan (sygedagpenge)',
+      genoptraeningsplan: 'Genoptræningsplan',
+    },
+    givenOn: 'Givet',
+    how: 'Hvordan',
+    recordedBy: 'Registreret af',
+    reviewDate: 'Revisionsdato',
+    scope: 'Afdelinger der deler oplysninger og deltager',
+    replacedPlans: 'Den samlede plan erstatter',
+    noReplacedPlans: 'Ingen sektorplaner',
+    withdrawnChip: (name: string) => `${name} (tilbagekaldt)`,
+    missing: 'Der er ikke registreret samtykke. Der kan ikke bookes møder, før borgeren har givet samtykke.',
+    expired: (date: string) =>
+      `Samtykket udløb efter ${date}. Der bookes ikke møder, og intet nyt deles, før det er fornyet.`,
+    withdrawn: (date: string) =>
+      `Borgeren tilbagekaldte samtykket ${date}. Der bookes ikke møder, og intet nyt deles.`,
+    reminder: (date: string, days: number) =>
+      `Samtykket skal revideres senest ${date} (om ${days} ${days === 1 ? 'dag' : 'dage'}). Tal med borgeren, og forny det.`,
+    register: 'Registrér samtykke',
+    renew: 'Forny',
+    withdraw: 'Tilbagekald',
+    withdrawFor: 'Tilbagekald for',
+    withdrawWhole: 'Hele samtykket',
+    withdrawTitle: 'Tilbagekald samtykke?',
+    withdrawBody: (target: string) =>
+      `Samtykket tilbagekaldes for: ${target}. Det skrives i historikken og respekteres fra nu af: der deles ikke mere, og der inviteres ikke.`,
+    withdrawnDone: 'Samtykket er tilbagekaldt.',
+    saved: 'Samtykket er gemt.',
+    formTitleRegister: 'Registrér borgerens samtykke',
+    formTitleRenew: 'Forny borgerens samtykke',
+    formGivenOn: 'Dato for samtykket',
+    formHow: 'Hvordan blev samtykket givet?',
+    formDepartments: 'Afdelinger borgeren giver samtykke til',
+    formDepartmentsHint: 'Kun disse afdelinger må dele oplysninger og være med i teamet.',
+    formPlans: 'Sektorplaner den samlede plan erstatter',
+    formReviewDate: 'Revisionsdato (samtykket gælder til og med)',
+    errors: {
+      date: 'Angiv en gyldig dato.',
+      departments: 'Vælg mindst én afdeling.',
+      reviewBeforeGiven: 'Revisionsdatoen må ikke ligge før datoen for samtykket.',
+    },
+    flagsTitle: 'Ikke længere dækket af samtykket',
+    memberFlag: (name: string, department: string) =>
+      `${name} (${department}) er ikke dækket af samtykket og må ikke inviteres.`,
+    meetingFlag: (date: string, departments: string) =>
+      `Det planlagte møde ${date} inviterer afdelinger uden samtykke: ${departments}.`,
+    meetingFlagWhole: (date: string) => `Det planlagte møde ${date} er ikke dækket, fordi samtykket ikke gælder.`,
+    openMeeting: 'Åbn mødet',
+    historyTitle: 'Historik',
+    historyEmpty: 'Ingen ændringer endnu.',
+    event: {
+      given: (date: string, by: string) => `Samtykke givet ${date}, registreret af ${by}`,
+      renewed: (date: string, by: string) => `Samtykke fornyet ${date}, registreret af ${by}`,
+      withdrawnWhole: (date: string, by: string) => `Hele samtykket tilbagekaldt ${date}, registreret af ${by}`,
+      withdrawnDepartment: (department: string, date: string, by: string) =>
+        `Samtykket tilbagekaldt for ${department} ${date}, registreret af ${by}`,
+    },
+    stage: {
+      pageTitle: 'Til borgeren',
+      backToMeeting: 'Tilbage til mødet',
+      title: 'Det har du sagt ja til',
+      departmentsIntro: (name: string) =>
+        `${name}, du har sagt ja til, at disse afdelinger må dele oplysninger om dig og arbejde sammen med dig om én fælles plan:`,
+      plansIntro: 'Den fælles plan træder i stedet for:',
+      validUntil: (date: string) => `Dit ja gælder til og med ${date}.`,
+      mayWithdraw:
+        'Du kan altid trække dit ja tilbage – helt eller for én afdeling. Sig det til din tovholder, så gælder det med det samme.',
+      withdrawnDepartments: 'Du har trukket dit ja tilbage for:',
+      missing: 'Du har ikke sagt ja til deling endnu. Uden dit ja deler afdelingerne ikke oplysninger om dig.',
+      expired: 'Dit ja er udløbet. Afdelingerne deler ikke nye oplysninger om dig, før du eventuelt siger ja igen.',
+      withdrawn: 'Du har trukket dit ja tilbage. Afdelingerne deler ikke oplysninger om dig.',
+      goalsTitle: 'Dine mål',
+      noGoals: 'Der er ikke skrevet mål ned endnu.',
+    },
+    review: {
+      heading: 'Samtykke',
+      intro: 'Forløb hvor borgerens samtykke mangler, snart skal revideres, er udløbet eller tilbagekaldt.',
+      empty: 'Alle forløb har gyldigt samtykke.',
+      kind: { missing: 'Mangler', expiring: 'Udløber snart', expired: 'Udløbet', withdrawn: 'Tilbagekaldt' },
+      reviewDate: (date: string) => `Revisionsdato ${date}`,
+    },
+    minutes: {
+      heading: 'Samtykke ved mødet',
+      none: 'Der var ikke registreret samtykke ved mødet.',
+      summary: (status: string, date: string, review: string) => `${status}: givet ${date}, gælder til og med ${review}.`,
+    },
+  },
   meeting: {
     title: 'Mødet',
     backToPathway: 'Til forløbet',

@@ -76,7 +76,12 @@ describe('MinutesScreen', () => {
       'Opgaver',
       'Kræver ledelsesopfølgning',
       'Næste møde',
+      'Samtykke ved mødet',
     ]);
+    // Rule 8: the consent that held at the meeting (the demo's: Skole og Uddannelse, Socialafdelingen, Jobcenter).
+    expect(within(minutes).getByTestId('minutes-consent').textContent).toContain(
+      'Afdelinger der deler oplysninger og deltager: Skole og Uddannelse (PPR/UU), Socialafdelingen, Jobcenter',
+    );
     expect(within(minutes).getByText('Emil siger, at praktikken er det bedste, der er sket i år.')).toBeTruthy();
     const decisions = within(minutes).getByTestId('minutes-decisions');
     expect(within(decisions).getByText('Kontaktpersonen følger Emil til praktikstedet den første uge.')).toBeTruthy();

@@ -8,6 +8,7 @@ import { LocalDirectory } from '../../../src/adapters/local/local-directory';
 import { LocalPlanStore } from '../../../src/adapters/local/local-plan-store';
 import { SequentialIds } from '../../../src/adapters/local/sequential-ids';
 import {
+  addTeamMember,
   approveMinutes,
   bookMeeting,
   changePlan,
@@ -15,12 +16,16 @@ import {
   checkLiveInvitation,
   createPathway,
   draftMinutes,
+  getConsentOverview,
+  recordConsent,
   recordDecision,
+  reviewConsent,
   reviewDecisions,
   RuleViolationError,
   saveCitizenView,
   saveDraft,
   suggestMeetingTimes,
+  withdrawConsent,
   type BookingInput,
   type DecisionInput,
   type ReviewFilter,
@@ -132,6 +137,13 @@ async function newPathway() {
     citizen,
     team,
     goals: ['  Jeg vil have et fritidsjob ', '', 'Jeg vil bo i egen lejlighed'],
+    // Rule 8: the citizen's consent covers the whole team.
+    consent: {
+      givenOn: '2026-11-01',
+      form: 'written',
+      scope: { departmentIds: [...new Set(team.map((m) => m.departmentId))], replacedPlans: ['jobplan'] },
+      reviewDate: '2027-11-01',
+    },
   });
 }
 
@@ -512,7 +524,7 @@ describe('minutes', () => {
     expect((await h.store.getMeeting(meeting.id))?.status).toBe('minuted');
   });
 
-  it('[R2][R5][R6] the approved minutes carry attendance, the citizen\'s view, decisions, actions and escalations', async () => {
+  it('[R2][R5][R6][R8] the approved minutes carry attendance, the citizen\'s view, decisions, actions, escalations and the consent that held', async () => {
     const meeting = await meetingWithDecision();
     const next = await bookMeeting(h.s, booking(meeting.pathwayId, { start: '2026-12-03T08:00:00.000Z' }));
     const minutes = await approveMinutes(h.s, meeting.id);
@@ -545,6 +557,14 @@ describe('minutes', () => {
       actions: [{ actionId: 'dec-1:action', title: 'Sundhedsplejen laver en plan for søvn sammen med borgeren', ownerName: 'Bo Lund', dueDate: '2026-12-15' }],
       escalations: [{ decisionId: 'dec-1', code: 'MANDATE_MISSING', departmentId: 'dep-health' }],
       nextMeeting: next.start,
+      consent: {
+        status: 'valid',
+        givenOn: '2026-11-01',
+        form: 'written',
+        departmentIds: ['dep-social', 'dep-health', 'dep-employment'],
+        replacedPlans: ['jobplan'],
+        reviewDate: '2027-11-01',
+      },
     });
   });
 
@@ -665,5 +685,103 @@ describe('reviewDecisions', () => {
     const review = await reviewDecisions(h.s, allDecisions);
     expect(review.rows.map((r) => r.decision.id)).toEqual(['dec-social-2', 'dec-done', 'dec-health']);
     expect(review.overdue).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('consent (rule 8)', () => {
+  it('[R8] refuses to book a pathway without consent, and sends no invitation', async () => {
+    const pathway = await createPathway(h.s, { citizen, team, goals: ['Jeg vil have et fritidsjob'] });
+    const error = await rejection(bookMeeting(h.s, booking(pathway.id)));
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(error instanceof RuleViolationError ? error.violations : null).toEqual([{ code: 'CONSENT_MISSING' }]);
+    expect(await h.store.listMeetings({ pathwayId: pathway.id })).toEqual([]);
+  });
+
+  it('[R8] refuses to create a pathway whose team lies outside the consent', async () => {
+    const error = await rejection(
+      createPathway(h.s, {
+        citizen,
+        team,
+        goals: [],
+        consent: { givenOn: '2026-11-01', form: 'oral', scope: { departmentIds: ['dep-social'], replacedPlans: [] }, reviewDate: '2027-11-01' },
+      }),
+    );
+    expect(error instanceof RuleViolationError ? error.violations : null).toEqual([
+      { code: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-health', 'dep-employment'], personIds: ['bo', 'carl'] },
+    ]);
+    expect(await h.store.listPathways()).toEqual([]);
+  });
+
+  it('[R8] withdrawal for one department refuses booking and flags the planned meeting; renewal allows it again', async () => {
+    const meeting = await bookedMeeting();
+    await withdrawConsent(h.s, meeting.pathwayId, 'dep-health');
+    const refused = await rejection(bookMeeting(h.s, booking(meeting.pathwayId, { start: '2026-12-03T08:00:00.000Z' })));
+    expect(refused instanceof RuleViolationError ? refused.violations : null).toEqual([
+      { code: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-health'], personIds: ['bo'] },
+    ]);
+    const overview = await getConsentOverview(h.s, meeting.pathwayId);
+    expect(overview.flags).toEqual([
+      { code: 'MEMBER_NOT_COVERED', personId: 'bo', departmentId: 'dep-health' },
+      { code: 'MEETING_NOT_COVERED', meetingId: meeting.id, reason: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-health'] },
+    ]);
+    await recordConsent(h.s, meeting.pathwayId, {
+      givenOn: '2026-11-24',
+      form: 'oral',
+      scope: { departmentIds: ['dep-social', 'dep-health', 'dep-employment'], replacedPlans: ['jobplan'] },
+      reviewDate: '2027-11-24',
+    });
+    const again = await bookMeeting(h.s, booking(meeting.pathwayId, { start: '2026-12-03T08:00:00.000Z' }));
+    expect(again.status).toBe('planned');
+    expect((await h.store.listConsentHistory(meeting.pathwayId)).map((e) => e.kind)).toEqual(['given', 'withdrawn', 'renewed']);
+    expect((await h.store.listAudit(meeting.pathwayId)).map((a) => [a.action, a.actorId])).toEqual([
+      ['create', 'anna'],
+      ['withdraw', 'anna'],
+      ['update', 'anna'],
+    ]);
+  });
+
+  it('[R8] a member outside the consent cannot join the team', async () => {
+    const pathway = await newPathway();
+    const dora: TeamMember = {
+      personId: 'dora', displayName: 'Dora Dahl', email: 'dora@kommune.dk', departmentId: 'dep-education', role: 'member', mandate: null,
+    };
+    const error = await rejection(addTeamMember(h.s, pathway.id, dora));
+    expect(error instanceof RuleViolationError ? error.violations : null).toEqual([
+      { code: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-education'], personIds: ['dora'] },
+    ]);
+    const inside = { ...dora, departmentId: 'dep-social' };
+    expect((await addTeamMember(h.s, pathway.id, inside)).team.members.map((m) => m.personId)).toEqual(['anna', 'bo', 'carl', 'dora']);
+  });
+
+  it('[R8] the leader review lists pathways with missing, expiring and withdrawn consent', async () => {
+    const withConsent = await newPathway();
+    const without = await createPathway(h.s, { citizen: { ...citizen, initials: 'XY', caseRef: 'SAG-2' }, team, goals: [] });
+    expect(await reviewConsent(h.s, ['dep-health'])).toEqual([
+      { pathway: { id: without.id, initials: 'XY', caseRef: 'SAG-2' }, kind: 'missing', reviewDate: null },
+    ]);
+    h.clock.set('2027-10-20T09:00:00.000Z');
+    expect((await reviewConsent(h.s, ['dep-health'])).map((r) => [r.pathway.id, r.kind])).toEqual([
+      [withConsent.id, 'expiring'],
+      [without.id, 'missing'],
+    ]);
+    await withdrawConsent(h.s, withConsent.id, null);
+    expect((await reviewConsent(h.s, ['dep-health'])).map((r) => r.kind)).toEqual(['withdrawn', 'missing']);
+  });
+});
+
+describe('decisions and consent (rule 8)', () => {
+  it('[R8] nothing new is shared with a withdrawn department: a decision committing it is refused and stores nothing', async () => {
+    const meeting = await bookedMeeting();
+    await checkIn(h.s, meeting.id, team.map((m) => ({ personId: m.personId, present: true, notice: false })), true);
+    await withdrawConsent(h.s, meeting.pathwayId, 'dep-health');
+    const error = await rejection(recordDecision(h.s, decisionInput(meeting.id)));
+    expect(error instanceof RuleViolationError ? error.violations : null).toEqual([
+      { code: 'DEPARTMENT_OUTSIDE_CONSENT', departmentIds: ['dep-health'], personIds: ['bo'] },
+    ]);
+    expect(await h.store.listDecisions({ meetingId: meeting.id })).toEqual([]);
+    const social = await recordDecision(h.s, decisionInput(meeting.id, { commitments: [{ departmentId: 'dep-social', amountDkk: 0 }], responsibleId: 'anna' }));
+    expect(social.decision.status).toBe('decided');
   });
 });
