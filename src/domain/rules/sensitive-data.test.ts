@@ -314,6 +314,13 @@ describe('findSensitive (rule 4)', () => {
     expect(findSensitive('Ring +45 2030-4050', context)).toEqual([{ kind: 'contact', start: 5, end: 18 }]);
   });
 
+  it('[R4] the citizen\'s initials are allowed even when they spell a listed word, the word itself is not', () => {
+    const context = { citizen: { displayName: 'Hans Ib Vang', initials: 'HIV', email: null, phone: null } };
+    expect(findSensitive('Tværfagligt teammøde (HIV)', context)).toEqual([]);
+    expect(findSensitive('Tværfagligt teammøde (HIV) om hiv', context)).toEqual([{ kind: 'health', start: 30, end: 33 }]);
+    expect(findSensitive('Tværfagligt teammøde (HIV)')).toEqual([{ kind: 'health', start: 22, end: 25 }]);
+  });
+
   it('[R4] digits that only together spell the phone number are not a contact (a date and a time)', () => {
     const context = { citizen: { displayName: 'Søren Nielsen', email: null, phone: '20261030' } };
     expect(findSensitive('Mødet 2026 kl. 10.30', context)).toEqual([]);

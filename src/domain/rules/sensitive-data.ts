@@ -20,7 +20,7 @@ export interface SensitiveFinding {
 }
 
 export interface SensitiveContext {
-  citizen?: Pick<Citizen, 'displayName' | 'email' | 'phone'>;
+  citizen?: Pick<Citizen, 'displayName' | 'email' | 'phone'> & { initials?: string };
 }
 
 // Six digits, an optional single separator (hyphen, the Unicode hyphens and dashes, a space),
@@ -128,7 +128,13 @@ function findCitizen(text: string, context: SensitiveContext): SensitiveFinding[
 
 /** Every sensitive passage in `text`, sorted by position. */
 export function findSensitive(text: string, context: SensitiveContext = {}): SensitiveFinding[] {
-  return [...findCprNumbers(text), ...findWords(text), ...findCitizen(text, context)].sort(
+  // Rule 4 allows the citizen's initials in the calendar; initials that happen to spell a
+  // listed word ("HIV") are an identifier there, not a health detail.
+  const initials = context.citizen?.initials?.trim() ?? '';
+  const allowed = initials.length > 0 ? [...text.matchAll(new RegExp(`(?<!\\p{L})${escapeRegExp(initials)}(?!\\p{L})`, 'gu'))] : [];
+  const isInitials = (f: SensitiveFinding) =>
+    (f.kind === 'health' || f.kind === 'social') && allowed.some((m) => m.index === f.start && m.index + m[0].length === f.end);
+  return [...findCprNumbers(text), ...findWords(text).filter((f) => !isInitials(f)), ...findCitizen(text, context)].sort(
     (a, b) => a.start - b.start || a.end - b.end,
   );
 }

@@ -212,7 +212,7 @@ export function BookMeetingForm({
               required
               validationMessage={reasonRefused ? t.violation.OUTSIDE_MEETING_WINDOW : undefined}
             >
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={2} resize="vertical" />
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value.slice(0, 500))} maxLength={500} rows={2} resize="vertical" />
             </Field>
           </>
         ) : null}
