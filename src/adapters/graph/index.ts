@@ -7,3 +7,12 @@ export { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 export { HELHED_LISTS, provisionLists, type ListSpec, type ProvisionReport } from './sharepoint-lists';
 export { BatchWriter, BATCH_LIMIT, type ItemWrite, type ItemWriteResult } from './batch-writer';
 export { readItems, NonIndexedFilterError, type ListItemRead } from './sharepoint-reader';
+export {
+  GraphPlanStore,
+  GraphAppendConflictError,
+  StoredItemInvalidError,
+  WriteContentionError,
+  type DecisionChanges,
+  type GraphAuditRecord,
+  type GraphPlanStoreOptions,
+} from './graph-plan-store';

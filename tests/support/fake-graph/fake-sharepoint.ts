@@ -46,6 +46,8 @@ export class FakeSharePoint {
   readonly schemaViolations: string[] = [];
   /** Page numbers (0-based) answered empty with a nextLink, as SharePoint does when it scans filtered-out rows. */
   emptyPages = new Set<number>();
+  /** Delta tokens below this change number are too old: 410 Gone (resyncRequired), as Graph answers after a long gap. */
+  deltaTokensValidFrom = 0;
   private nextList = 1;
   private nextItem = 1;
   private changeSeq = 0;
@@ -239,6 +241,12 @@ export class FakeSharePoint {
     const [sinceText = 'i', offsetText = '0'] = (token ?? 'i').split('.');
     const initial = sinceText === 'i';
     const since = initial ? 0 : Number(sinceText);
+    if (!initial && since < this.deltaTokensValidFrom) {
+      return HttpResponse.json(
+        { error: { code: 'resyncRequired', message: 'Resync required. Replace any local items with the server\'s version.' } },
+        { status: 410, headers: { Location: link({}) } },
+      );
+    }
     const offset = Number(offsetText);
     const expand = req.url.searchParams.get('$expand') === 'fields';
     const changed = [
