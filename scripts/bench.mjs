@@ -16,6 +16,7 @@ const BENCHMARKS = [
   () => import('../bench/first-load.mjs'),
   () => import('../bench/store.mjs'), // embedded store vs raw IndexedDB
   () => import('../bench/outlook-bundle.mjs'), // the Outlook send guard's handler bundle
+  () => import('../bench/graph-round-trips.mjs'), // Graph requests per action vs the API minimum
 ];
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

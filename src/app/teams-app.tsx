@@ -28,6 +28,7 @@ import { useHashRoute } from './use-hash-route';
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  signOut: { display: 'flex', justifyContent: 'flex-end', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} 0` },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
 
@@ -69,7 +70,7 @@ export function TeamsNotice({ title, children, testId }: { title: string; childr
  * Helhed in Teams with data: one screen per frame context (ARCHITECTURE.md, src/app "one entry
  * per frame context"). The host context may change on resume (app caching), so it is state.
  */
-export function TeamsApp({ host, session, demo }: { host: MeetingHost; session: Session; demo: boolean }) {
+export function TeamsApp({ host, session, demo, onSignOut }: { host: MeetingHost; session: Session; demo: boolean; onSignOut?: () => void }) {
   const [context, setContext] = useState<HostContext>(host.context());
   useEffect(() => host.onResume(setContext), [host]);
   useEffect(() => host.notifyReady(), [host]);
@@ -78,11 +79,24 @@ export function TeamsApp({ host, session, demo }: { host: MeetingHost; session: 
     <TeamsFrame host={host}>
       <SessionProvider session={session}>
         {demo ? <DemoBanner className={styles.banner} /> : null}
+        {onSignOut && context.frameContext === 'content' ? <SignOut className={styles.signOut} onSignOut={onSignOut} /> : null}
         <main id="main" tabIndex={-1} data-frame-context={context.frameContext}>
           <FrameScreen host={host} context={context} />
         </main>
       </SessionProvider>
     </TeamsFrame>
+  );
+}
+
+/** Teams mode on Microsoft 365, in a tab: sign out of Helhed (stops the sync, clears the outbox and MSAL's cache). */
+function SignOut({ className, onSignOut }: { className: string; onSignOut: () => void }) {
+  const t = useStrings();
+  return (
+    <div className={className}>
+      <Button appearance="subtle" size="small" onClick={onSignOut} data-testid="sign-out">
+        {t.signIn.signOutButton}
+      </Button>
+    </div>
   );
 }
 

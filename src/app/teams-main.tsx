@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { CryptoIds } from '../adapters/local/crypto-ids';
 import { SystemClock } from '../adapters/local/system-clock';
 import { openLocalDemo } from '../demo/local-demo';
+import { createMsalTokenProvider } from '../host/auth/create-msal-token-provider';
+import type { MsalTokenProvider } from '../host/auth/msal-token-provider';
 import { TeamsContextError, TeamsHost } from '../host/teams/teams-host';
 import type { MeetingHost } from '../ports/meeting-host';
 import type { Services } from '../ports/services';
@@ -10,7 +12,9 @@ import { useStrings } from '../ui/i18n';
 import { da } from '../ui/strings/da';
 import { en } from '../ui/strings/en';
 import { checkTeamsConfig, teamsDemoStoreRequested, type TeamsConfigCheck } from './teams-config';
+import { GraphSignIn } from './graph-sign-in';
 import { TeamsApp, TeamsFrame, TeamsNotice } from './teams-app';
+import { TeamsGraphApp } from './teams-graph';
 
 /**
  * Composition root of Teams mode (teams.html; the manifest's tab URLs point here). The order
@@ -19,7 +23,8 @@ import { TeamsApp, TeamsFrame, TeamsNotice } from './teams-app';
  * 2. an anonymous meeting participant gets a screen that needs no data, before any store is
  *    opened: they never cause a data request;
  * 3. the configuration is checked and what is missing is explained;
- * 4. only then are the data adapters composed.
+ * 4. only then are the data adapters composed: the user signs in (MSAL, nested app auth) and
+ *    the Graph adapters load as their own chunk.
  */
 async function start(rootElement: HTMLElement): Promise<void> {
   const root = createRoot(rootElement);
@@ -58,13 +63,34 @@ async function start(rootElement: HTMLElement): Promise<void> {
     return;
   }
   const config = checkTeamsConfig(import.meta.env);
-  // Microsoft Graph adapters (issue 4) are composed here once they exist; until then a
-  // configured Teams build explains that its data connection is not available.
+  if (!config.ok) {
+    render(
+      <Ready host={host}>
+        <ConfigScreen problems={config.problems} />
+      </Ready>,
+    );
+    return;
+  }
+  // Microsoft 365 back end: MSAL (nested app auth through the host) and the Graph adapters are
+  // loaded on demand, never in this entry's first chunk (tests/unit/auth/lazy-imports.test.ts).
+  const tokens = createMsalTokenProvider({
+    clientId: config.config.VITE_ENTRA_CLIENT_ID,
+    tenantId: config.config.VITE_ENTRA_TENANT_ID,
+    redirectUri: new URL('auth-redirect.html', window.location.href).href,
+    mode: 'nested',
+  });
   render(
     <Ready host={host}>
-      <ConfigScreen check={config} />
+      <GraphSignIn tokens={tokens} connect={(t) => connectGraphLazily(t, config.config.VITE_SHAREPOINT_SITE_URL)}>
+        {(connection, signOut) => (connection.plans ? <TeamsGraphApp host={host} plans={connection.plans} signOut={signOut} /> : null)}
+      </GraphSignIn>
     </Ready>,
   );
+}
+
+async function connectGraphLazily(tokens: MsalTokenProvider, siteUrl: string) {
+  const { connectGraph } = await import('./graph-session');
+  return connectGraph(tokens, { siteUrl });
 }
 
 function pick() {
@@ -86,20 +112,13 @@ function AnonymousScreen() {
   );
 }
 
-function ConfigScreen({ check }: { check: TeamsConfigCheck }) {
+function ConfigScreen({ problems }: { problems: Extract<TeamsConfigCheck, { ok: false }>['problems'] }) {
   const t = useStrings();
-  if (check.ok) {
-    return (
-      <TeamsNotice title={t.teams.graphNotAvailableTitle} testId="graph-not-available">
-        {t.teams.graphNotAvailableBody}
-      </TeamsNotice>
-    );
-  }
   return (
     <TeamsNotice title={t.teams.configMissingTitle} testId="config-missing">
       {t.teams.configMissingBody}
       <ul>
-        {check.problems.map((p) => (
+        {problems.map((p) => (
           <li key={p.name}>
             <code>{p.name}</code> {p.problem}
           </li>

@@ -1,4 +1,4 @@
-import type { Id, Minutes, MinutesContent } from '../domain/model';
+import type { AttendanceRecord, Id, Minutes, MinutesContent, TeamMeeting } from '../domain/model';
 import type { Violation } from '../domain/result';
 import { consentAsOf, minutesConsent } from '../domain/rules/consent';
 import { generateMinutes } from '../domain/rules/minutes';
@@ -14,10 +14,44 @@ export interface MinutesDraft {
   invitationViolations: Violation[];
   /** The version already in the plan, or null if the minutes have not been approved yet. */
   approvedVersion: number | null;
+  /**
+   * Where present/absent came from: the check-in alone, or the check-in with the gaps filled
+   * from the online meeting's attendance report (`filledFromReport` people had no check-in and
+   * joined online). `report` is 'none' when the calendar offers no reports (standalone) or the
+   * meeting has no join link, 'pending' when no report exists yet, 'used' when one was read.
+   */
+  attendance: MinutesAttendanceSource;
 }
 
-async function buildContent(s: Services, meetingId: Id): Promise<MinutesContent> {
-  const meeting = await requireMeeting(s, meetingId);
+export interface MinutesAttendanceSource {
+  report: 'none' | 'pending' | 'used';
+  filledFromReport: Id[];
+}
+
+/**
+ * Check-in wins; the attendance report fills the gaps: an invitee with no check-in record who
+ * joined the online meeting counts as present. Someone not in the report is not marked absent
+ * by it (they may have been in the room), so without a check-in they stay "absent without
+ * notice", as before. A failure to read the report propagates (a typed error the UI explains).
+ */
+async function withReportedAttendance(s: Services, meeting: TeamMeeting): Promise<{ meeting: TeamMeeting; source: MinutesAttendanceSource }> {
+  if (s.calendar.getAttendance === undefined || meeting.joinUrl === null) return { meeting, source: { report: 'none', filledFromReport: [] } };
+  const report = await s.calendar.getAttendance(meeting.joinUrl);
+  if (report === null) return { meeting, source: { report: 'pending', filledFromReport: [] } };
+  const joined = new Set(report.filter((r) => r.present).map((r) => r.email.toLowerCase()));
+  const checkedIn = new Set(meeting.attendance.map((r) => r.personId));
+  const filled: AttendanceRecord[] = meeting.requiredAttendees
+    .filter((a) => !checkedIn.has(a.personId) && joined.has(a.email.toLowerCase()))
+    .map((a) => ({ personId: a.personId, present: true, notice: false }));
+  return {
+    meeting: { ...meeting, attendance: [...meeting.attendance, ...filled] },
+    source: { report: 'used', filledFromReport: filled.map((r) => r.personId) },
+  };
+}
+
+async function buildContent(s: Services, meetingId: Id): Promise<{ content: MinutesContent; attendance: MinutesAttendanceSource }> {
+  const checkedIn = await requireMeeting(s, meetingId);
+  const { meeting, source } = await withReportedAttendance(s, checkedIn);
   const pathway = await requirePathway(s, meeting.pathwayId);
   const plan = await requirePlan(s, meeting.pathwayId);
   const decisions = await s.store.listDecisions({ meetingId });
@@ -35,17 +69,18 @@ async function buildContent(s: Services, meetingId: Id): Promise<MinutesContent>
   // Rule 8: the consent as it held when the meeting ended, not as it holds now.
   const [history, settings] = await Promise.all([s.store.listConsentHistory(pathway.id), s.store.getSettings()]);
   const consent = minutesConsent(consentAsOf(history, meeting.end), localParts(new Date(meeting.start), settings.timeZone).date);
-  return generateMinutes({ meeting, plan, decisions, actions, names, nextMeeting: next?.start ?? null, consent });
+  const content = generateMinutes({ meeting, plan, decisions, actions, names, nextMeeting: next?.start ?? null, consent });
+  return { content, attendance: source };
 }
 
 /** The minutes as they would be written now, for the coordinator to review. */
 export async function draftMinutes(s: Services, meetingId: Id): Promise<MinutesDraft> {
-  const [content, check, existing] = await Promise.all([
+  const [{ content, attendance }, check, existing] = await Promise.all([
     buildContent(s, meetingId),
     checkLiveInvitation(s, meetingId),
     s.store.getMinutes(meetingId),
   ]);
-  return { content, invitationViolations: check.violations, approvedVersion: existing?.version ?? null };
+  return { content, invitationViolations: check.violations, approvedVersion: existing?.version ?? null, attendance };
 }
 
 /**
@@ -55,7 +90,7 @@ export async function draftMinutes(s: Services, meetingId: Id): Promise<MinutesD
 export async function approveMinutes(s: Services, meetingId: Id): Promise<Minutes> {
   const meeting = await requireMeeting(s, meetingId);
   const me = await s.directory.me();
-  const content = await buildContent(s, meetingId);
+  const { content } = await buildContent(s, meetingId);
   const minutes = await s.store.writeMinutes({
     pathwayId: meeting.pathwayId,
     meetingId,

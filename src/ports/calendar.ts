@@ -53,6 +53,19 @@ export interface CalendarEvent {
   transactionId: Id;
 }
 
+/**
+ * One person's attendance at an online meeting, as the meeting service measured it (Teams'
+ * attendance report). Only people who joined are listed; absence is not reported.
+ */
+export interface MeetingAttendance {
+  /** As the report gives it; compare case-insensitively. */
+  email: string;
+  /** Joined for at least a moment (seconds > 0 or a join interval recorded). */
+  present: boolean;
+  /** Total time in the meeting, over every session of it. */
+  seconds: number;
+}
+
 export class CalendarEventNotFoundError extends Error {
   constructor(readonly eventId: Id) {
     super(`calendar event ${eventId} not found`);
@@ -82,4 +95,16 @@ export interface Calendar {
     patch: Partial<Pick<CalendarEventInput, 'subject' | 'body' | 'location' | 'start' | 'end' | 'attendees'>>,
   ): Promise<CalendarEvent>;
   cancelEvent(id: Id, comment: string): Promise<void>;
+  /**
+   * Who joined the online meeting behind `joinUrl`, from its attendance report(s), one entry
+   * per e-mail address (sessions summed; participants without an address, e.g. anonymous
+   * guests, are left out).
+   *
+   * - `null`: the meeting exists but has no report yet (reports appear only after it ends).
+   * - Throws when it cannot be read (meeting not found, permission missing, ...): a typed error
+   *   of the adapter, never an empty list.
+   * - Optional: a calendar without online meetings (standalone) leaves it undefined, and the
+   *   minutes then rest on the check-in alone.
+   */
+  getAttendance?(joinUrl: string): Promise<MeetingAttendance[] | null>;
 }

@@ -8,9 +8,11 @@ import {
   type Calendar,
   type CalendarEvent,
   type CalendarEventInput,
+  type MeetingAttendance,
 } from '../../ports/calendar';
 import type { GraphApi } from './graph-api';
 import { GraphBadRequestError, GraphNotFoundError } from './graph-errors';
+import { readAllPages } from './graph-pages';
 import { DateTimeTimeZoneSchema, PREFER_UTC, fromGraphDateTime, toGraphDateTime } from './graph-time';
 
 /**
@@ -101,6 +103,22 @@ const SCHEDULES_PER_CALL = 20;
 
 const EVENT_SELECT = 'id,subject,body,location,start,end,attendees,onlineMeeting,sensitivity,isCancelled,transactionId';
 
+/** https://learn.microsoft.com/graph/api/resources/onlinemeeting (only the id is read). */
+const OnlineMeetingSchema = z.object({ id: z.string().min(1) });
+/** https://learn.microsoft.com/graph/api/resources/meetingattendancereport (one per session of the meeting). */
+const AttendanceReportSchema = z.object({ id: z.string().min(1) });
+/** https://learn.microsoft.com/graph/api/resources/attendancerecord */
+const AttendanceRecordSchema = z.object({
+  emailAddress: z.string().nullable().optional(),
+  totalAttendanceInSeconds: z.number().int().nullable().optional(),
+  attendanceIntervals: z
+    .array(z.object({ joinDateTime: z.string().nullable().optional(), durationInSeconds: z.number().int().nullable().optional() }).nullable())
+    .nullable()
+    .optional(),
+});
+type GraphAttendanceRecord = z.infer<typeof AttendanceRecordSchema>;
+const AttendanceReportWithRecordsSchema = z.object({ id: z.string().min(1), attendanceRecords: z.array(AttendanceRecordSchema) });
+
 type EventPatch = Partial<Pick<CalendarEventInput, 'subject' | 'body' | 'location' | 'start' | 'end' | 'attendees'>>;
 
 /**
@@ -173,6 +191,30 @@ const mapping = {
     };
   },
 };
+
+/**
+ * Attendance records of every session -> one entry per address (Graph -> domain, STYLE.md
+ * statement 4). Records without an address (anonymous or PSTN participants) cannot be matched
+ * to an invitee and are left out.
+ */
+export function attendanceFromRecords(records: readonly GraphAttendanceRecord[]): MeetingAttendance[] {
+  const byEmail = new Map<string, MeetingAttendance>();
+  for (const record of records) {
+    const email = record.emailAddress?.trim() ?? '';
+    if (email === '') continue;
+    const intervals = (record.attendanceIntervals ?? []).filter((i) => i !== null);
+    const seconds = record.totalAttendanceInSeconds ?? intervals.reduce((sum, i) => sum + (i.durationInSeconds ?? 0), 0);
+    const present = seconds > 0 || intervals.some((i) => (i.joinDateTime ?? null) !== null);
+    const key = email.toLowerCase();
+    const seen = byEmail.get(key);
+    if (seen === undefined) byEmail.set(key, { email, present, seconds });
+    else byEmail.set(key, { email: seen.email, present: seen.present || present, seconds: seen.seconds + seconds });
+  }
+  return [...byEmail.values()].sort((a, b) => a.email.toLowerCase().localeCompare(b.email.toLowerCase()));
+}
+
+/** A string literal in an OData `$filter`: single quotes doubled. */
+const odataString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 function merge(intervals: { startMs: number; endMs: number }[]): BusyInterval[] {
   const sorted = [...intervals].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
@@ -300,5 +342,45 @@ export class GraphCalendar implements Calendar {
       if (isMissingEvent(error)) throw Object.assign(new CalendarEventNotFoundError(id), { cause: error });
       throw error;
     }
+  }
+
+  /**
+   * The Teams attendance report(s) of the meeting behind `joinUrl` (delegated
+   * OnlineMeetings.Read to find it, OnlineMeetingArtifact.Read.All for the reports; only the
+   * organiser can read them). 2 + R round trips for R sessions:
+   * GET /me/onlineMeetings?$filter=JoinWebUrl eq '...', GET .../attendanceReports, and
+   * GET .../attendanceReports/{id}?$expand=attendanceRecords per report.
+   * No meeting with that link is a GraphNotFoundError; 403 stays a GraphForbiddenError.
+   */
+  async getAttendance(joinUrl: string): Promise<MeetingAttendance[] | null> {
+    // The join URL holds percent escapes of its own (`19%3ameeting_…`): the whole filter is
+    // percent-encoded once more, as in the reference's example. graph-client's query() leaves
+    // `%` alone, which would turn `%3a` into `:` on Graph's side and match nothing.
+    const filter = encodeURIComponent(`JoinWebUrl eq ${odataString(joinUrl)}`);
+    const meetings = await readAllPages(this.graph, { path: `/me/onlineMeetings?$filter=${filter}` }, OnlineMeetingSchema);
+    const [meeting] = meetings;
+    if (meeting === undefined) {
+      throw new GraphNotFoundError('no online meeting of the signed-in user has this join URL', {
+        status: 404,
+        graphCode: null,
+        requestId: null,
+        operation: 'GET /me/onlineMeetings',
+      });
+    }
+    const base = `/me/onlineMeetings/${encodeURIComponent(meeting.id)}/attendanceReports`;
+    const reports = await readAllPages(this.graph, { path: base }, AttendanceReportSchema);
+    // Reports appear only after the meeting has ended (online meeting artifacts).
+    if (reports.length === 0) return null;
+    const records: GraphAttendanceRecord[] = [];
+    for (const report of reports) {
+      const full = await this.graph.call({
+        method: 'GET',
+        path: `${base}/${encodeURIComponent(report.id)}`,
+        query: { $expand: 'attendanceRecords' },
+        schema: AttendanceReportWithRecordsSchema,
+      });
+      records.push(...full.attendanceRecords);
+    }
+    return attendanceFromRecords(records);
   }
 }

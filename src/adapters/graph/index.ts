@@ -16,3 +16,4 @@ export {
   type GraphAuditRecord,
   type GraphPlanStoreOptions,
 } from './graph-plan-store';
+export { GraphPlanStoreSetup, resolveSiteId, toSetupError, AUDIT_KEY_ITEM, type ProvisionedSite } from './graph-plan-store-setup';

@@ -123,6 +123,13 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
           </div>
         ) : null}
         {minutes.status === 'error' ? <ErrorState error={minutes.error} onRetry={reload} /> : null}
+        <Text data-testid="minutes-attendance-source">
+          {draft.attendance.report === 'none'
+            ? t.minutes.attendanceCheckIn
+            : draft.attendance.report === 'pending'
+              ? t.minutes.attendanceReportPending
+              : t.minutes.attendanceReport(draft.attendance.filledFromReport.map(nameOf).join(', '))}
+        </Text>
         <ViolationList title={t.minutes.invitationViolationsTitle} violations={draft.invitationViolations} nameOf={nameOf} />
       </div>
       <article className={styles.minutes} data-testid="minutes" aria-label={t.minutes.title}>

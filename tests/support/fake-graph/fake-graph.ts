@@ -57,6 +57,22 @@ interface StoredEvent {
   createdMs: number;
 }
 
+/** One participant in a seeded attendance report (https://learn.microsoft.com/graph/api/resources/attendancerecord). */
+export interface FakeAttendanceRecord {
+  emailAddress: string | null;
+  displayName?: string;
+  role?: 'Organizer' | 'Presenter' | 'Attendee' | 'None';
+  /** Join/leave pairs, ms since the epoch; totalAttendanceInSeconds is their sum. */
+  intervals: readonly { joinMs: number; leaveMs: number }[];
+}
+
+interface StoredOnlineMeeting {
+  id: string;
+  joinWebUrl: string;
+  eventId: string;
+  reports: { id: string; startMs: number; endMs: number; records: FakeAttendanceRecord[] }[];
+}
+
 /** A scripted failure: the next `times` requests matching `method`/`path` get it. */
 export interface Fault {
   method?: string;
@@ -115,6 +131,8 @@ export class FakeGraph {
   nowMs = Date.parse('2031-03-01T08:00:00Z');
 
   private readonly events = new Map<string, StoredEvent>();
+  /** The Teams meeting Exchange creates with every teamsForBusiness event, by join URL. */
+  private readonly onlineMeetings = new Map<string, StoredOnlineMeeting>();
   private readonly faults: Fault[] = [];
   private nextEvent = 1;
   private readonly users: FakeUser[];
@@ -142,6 +160,19 @@ export class FakeGraph {
     const attendee = event?.attendees.find((a) => lower(a.address) === lower(email));
     if (attendee === undefined) throw new Error(`no attendee ${email} on ${eventId}`);
     attendee.response = response;
+  }
+
+  /**
+   * A session of the online meeting ended: Teams publishes an attendance report (one per
+   * session). `joinUrl` is the event's onlineMeeting.joinUrl.
+   */
+  seedAttendanceReport(joinUrl: string, records: readonly FakeAttendanceRecord[]): string {
+    const meeting = this.onlineMeetings.get(joinUrl);
+    if (meeting === undefined) throw new Error(`no online meeting with join URL ${joinUrl}`);
+    const event = this.events.get(meeting.eventId);
+    const id = `${meeting.id.slice(0, 8)}-report-${meeting.reports.length + 1}`;
+    meeting.reports.push({ id, startMs: event?.startMs ?? this.nowMs, endMs: event?.endMs ?? this.nowMs, records: [...records] });
+    return id;
   }
 
   /** What Graph holds (for privacy assertions over stored data). */
@@ -269,6 +300,7 @@ export class FakeGraph {
       if (cancel === undefined && method === 'GET') return this.eventResponse(req, event, 200);
       if (cancel === undefined && method === 'PATCH') return this.patchEvent(req, event);
     }
+    if (method === 'GET' && path.startsWith('/me/onlineMeetings')) return this.onlineMeetingRoute(req);
     if (method === 'GET' && path === '/me') return this.userResponse(req, this.options.me);
     const userMatch = /^\/users\/([^/]+)$/.exec(path);
     if (method === 'GET' && userMatch !== null) {
@@ -390,6 +422,9 @@ export class FakeGraph {
       createdMs: this.nowMs,
     };
     this.events.set(id, event);
+    if (event.joinUrl !== null) {
+      this.onlineMeetings.set(event.joinUrl, { id: `MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZi${pad2(n)}`, joinWebUrl: event.joinUrl, eventId: id, reports: [] });
+    }
     return this.eventResponse(req, event, 201);
   }
 
@@ -508,6 +543,81 @@ export class FakeGraph {
     const corrupt = this.corruptNext;
     this.corruptNext = null;
     return HttpResponse.json(corrupt === null ? out : corrupt(out), { status, headers: JSON_HEADERS });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Online meetings and attendance reports (https://learn.microsoft.com/graph/api/resources/meetingattendancereport)
+  // ---------------------------------------------------------------------------------------------
+
+  private onlineMeetingRoute(req: RecordedRequest): Response {
+    const params = req.url.searchParams;
+    if (req.path === '/me/onlineMeetings') {
+      // Delegated list works only as "get by joinWebUrl" (onlinemeeting-get, example 3).
+      const filter = /^JoinWebUrl eq '((?:[^']|'')*)'$/i.exec(params.get('$filter') ?? '');
+      if (filter === null) return graphError(400, 'BadRequest', "Filter on JoinWebUrl is required: $filter=JoinWebUrl eq '{joinWebUrl}'.");
+      const meeting = this.onlineMeetings.get((filter[1] ?? '').replace(/''/g, "'"));
+      const event = meeting === undefined ? undefined : this.events.get(meeting.eventId);
+      const value =
+        meeting === undefined
+          ? []
+          : [
+              {
+                id: meeting.id,
+                creationDateTime: `${new Date(event?.createdMs ?? this.nowMs).toISOString().slice(0, 19)}.0000000Z`,
+                startDateTime: new Date(event?.startMs ?? this.nowMs).toISOString(),
+                endDateTime: new Date(event?.endMs ?? this.nowMs).toISOString(),
+                joinWebUrl: meeting.joinWebUrl,
+                subject: event?.subject ?? null,
+                isBroadcast: false,
+              },
+            ];
+      return this.validatedJson('onlineMeetingCollection', { '@odata.context': `${GRAPH_BASE}/$metadata#users('${this.options.me.id}')/onlineMeetings`, value });
+    }
+    const match = /^\/me\/onlineMeetings\/([^/]+)\/attendanceReports(?:\/([^/]+)(\/attendanceRecords)?)?$/.exec(req.path);
+    const meeting = [...this.onlineMeetings.values()].find((m) => m.id === match?.[1]);
+    if (match === null || meeting === undefined) return graphError(404, 'NotFound', 'The requested resource was not found.');
+    const reportJson = (r: StoredOnlineMeeting['reports'][number]) => ({
+      id: r.id,
+      totalParticipantCount: r.records.length,
+      meetingStartDateTime: new Date(r.startMs).toISOString(),
+      meetingEndDateTime: new Date(r.endMs).toISOString(),
+    });
+    const recordJson = (rec: FakeAttendanceRecord, i: number) => ({
+      id: rec.emailAddress ?? `anonymous-${i}`,
+      emailAddress: rec.emailAddress,
+      totalAttendanceInSeconds: rec.intervals.reduce((sum, x) => sum + Math.round((x.leaveMs - x.joinMs) / 1000), 0),
+      role: rec.role ?? 'Attendee',
+      identity: { id: rec.emailAddress === null ? null : `aad-${rec.emailAddress}`, displayName: rec.displayName ?? rec.emailAddress ?? 'Guest' },
+      attendanceIntervals: rec.intervals.map((x) => ({
+        joinDateTime: new Date(x.joinMs).toISOString(),
+        leaveDateTime: new Date(x.leaveMs).toISOString(),
+        durationInSeconds: Math.round((x.leaveMs - x.joinMs) / 1000),
+      })),
+    });
+    const [, , reportId, records] = match;
+    if (reportId === undefined) {
+      return this.validatedJson('attendanceReportCollection', { '@odata.context': `${GRAPH_BASE}/$metadata#users('${this.options.me.id}')/onlineMeetings('${meeting.id}')/attendanceReports`, value: meeting.reports.map(reportJson) });
+    }
+    const report = meeting.reports.find((r) => r.id === reportId);
+    if (report === undefined) return graphError(404, 'NotFound', 'The requested resource was not found.');
+    if (records !== undefined) return this.validatedJson('attendanceRecordCollection', { value: report.records.map(recordJson) });
+    const expandParam = params.get('$expand');
+    if (expandParam !== null) {
+      const expand = expandParam.split(',');
+      const errors = graphSchemaErrors('attendanceReportExpand', expand);
+      if (errors.length > 0) {
+        this.ownViolations.push(`${req.method} ${req.path}?$expand=${expandParam}: ${errors.join('; ')}`);
+        return graphError(400, 'BadRequest', `Could not find a property named '${expandParam}'.`);
+      }
+    }
+    const expanded = expandParam !== null;
+    return this.validatedJson('meetingAttendanceReport', { ...reportJson(report), ...(expanded ? { attendanceRecords: report.records.map(recordJson) } : {}) });
+  }
+
+  private validatedJson(schema: keyof typeof GRAPH_SCHEMAS, json: Record<string, unknown>): Response {
+    const errors = graphSchemaErrors(schema, json);
+    if (errors.length > 0) throw new Error(`fake ${schema} fixture does not match the Graph description: ${errors.join('; ')}`);
+    return HttpResponse.json(json, { headers: JSON_HEADERS });
   }
 
   // ---------------------------------------------------------------------------------------------

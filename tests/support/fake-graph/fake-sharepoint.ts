@@ -34,11 +34,11 @@ interface FakeList {
 const error = (status: number, code: string, message: string) =>
   HttpResponse.json({ error: { code, message, innerError: { 'request-id': `req-${status}-${code}` } } }, { status, headers: { 'request-id': `req-${status}-${code}` } });
 
-const BUILT_IN: FakeColumn[] = ['Title', 'ID', 'Created', 'Modified'].map((name) => ({
+const BUILT_IN: FakeColumn[] = ['Title', 'ID', 'Created', 'Modified'].map((name, n) => ({
   name,
   indexed: name === 'ID',
   enforceUniqueValues: false,
-  definition: { name, displayName: name, text: {} },
+  definition: { id: `fa42b${n}00-0000-4000-8000-000000000000`, name, displayName: name, indexed: name === 'ID', text: {} },
 }));
 
 export class FakeSharePoint {
@@ -49,6 +49,7 @@ export class FakeSharePoint {
   /** Delta tokens below this change number are too old: 410 Gone (resyncRequired), as Graph answers after a long gap. */
   deltaTokensValidFrom = 0;
   private nextList = 1;
+  private nextColumn = 1;
   private nextItem = 1;
   private changeSeq = 0;
 
@@ -73,6 +74,10 @@ export class FakeSharePoint {
     }
     const list = site.get(listId);
     if (list === undefined) return error(404, 'itemNotFound', 'The requested list was not found');
+    if (segment === 'columns' && itemId !== undefined && fields === undefined) {
+      if (req.method === 'PATCH') return this.patchColumn(req, list, itemId);
+      return null;
+    }
     if (segment === 'columns') {
       if (req.method === 'GET') return HttpResponse.json({ value: list.columns.map((c) => c.definition) });
       if (req.method === 'POST') return this.createColumn(req, list);
@@ -114,8 +119,20 @@ export class FakeSharePoint {
       name: String(definition.name),
       indexed: definition.indexed === true,
       enforceUniqueValues: definition.enforceUniqueValues === true,
-      definition: { ...definition },
+      definition: { id: `c${String(this.nextColumn++).padStart(7, '0')}-0000-4000-8000-000000000000`, ...definition, indexed: definition.indexed === true },
     };
+  }
+
+  /** https://learn.microsoft.com/graph/api/columndefinition-update: here only `indexed` (what setup changes). */
+  private patchColumn(req: RecordedRequest, list: FakeList, columnId: string): Response {
+    const column = list.columns.find((c) => c.definition.id === columnId);
+    if (column === undefined) return error(404, 'itemNotFound', 'Column not found');
+    const body = req.body as Record<string, unknown>;
+    if (Object.keys(body).some((k) => k !== 'indexed') || typeof body.indexed !== 'boolean') return error(400, 'invalidRequest', 'Only indexed is supported by the fake.');
+    if (!body.indexed && column.enforceUniqueValues) return error(400, 'invalidRequest', 'A column that enforces unique values must be indexed.');
+    column.indexed = body.indexed;
+    column.definition = { ...column.definition, indexed: body.indexed };
+    return HttpResponse.json(column.definition);
   }
 
   private createList(req: RecordedRequest, site: Map<string, FakeList>): Response {

@@ -71,6 +71,12 @@ export const GRAPH_SCHEMAS = {
   list: 'graph.json#/components/schemas/microsoft.graph.list',
   columnDefinition: 'graph.json#/components/schemas/microsoft.graph.columnDefinition',
   listItem: 'graph.json#/components/schemas/microsoft.graph.listItem',
+  onlineMeetingCollection: 'graph.json#/components/responses/microsoft.graph.onlineMeetingCollectionResponse/content/application~1json/schema',
+  attendanceReportCollection: 'graph.json#/components/responses/microsoft.graph.meetingAttendanceReportCollectionResponse/content/application~1json/schema',
+  attendanceRecordCollection: 'graph.json#/components/responses/microsoft.graph.attendanceRecordCollectionResponse/content/application~1json/schema',
+  meetingAttendanceReport: 'graph.json#/components/schemas/microsoft.graph.meetingAttendanceReport',
+  /** `$expand` of GET …/attendanceReports/{id}: an array of '*' | 'attendanceRecords'. */
+  attendanceReportExpand: 'graph.json#/paths/~1me~1onlineMeetings~1{onlineMeeting-id}~1attendanceReports~1{meetingAttendanceReport-id}/get/parameters/1/schema',
   findMeetingTimesBody: 'graph.json#/components/requestBodies/findMeetingTimesRequestBody/content/application~1json/schema',
 } as const;
 

@@ -1,0 +1,134 @@
+import { GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, resolveSiteId } from '../adapters/graph';
+import { BroadcastMeetingChannel } from '../adapters/local/broadcast-meeting-channel';
+import { CryptoIds } from '../adapters/local/crypto-ids';
+import { Outbox, openOutboxDb } from '../adapters/local/outbox';
+import { OutboxPlanStore } from '../adapters/local/outbox-plan-store';
+import { SystemClock } from '../adapters/local/system-clock';
+import type { Calendar } from '../ports/calendar';
+import type { Directory } from '../ports/directory';
+import { SetupError, type PlanStoreSetup } from '../ports/plan-store-setup';
+import type { Person } from '../domain/model';
+import type { MsalTokenProvider } from '../host/auth/msal-token-provider';
+import type { Session } from '../ui/services-context';
+
+/**
+ * The delegated Microsoft Graph permissions the composed adapters use (README "Permissions"
+ * says why each is needed). One token for Graph carries them all.
+ */
+export const GRAPH_SCOPES: readonly string[] = ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadWrite', 'Sites.Selected'];
+
+/** The plan store on SharePoint: ready (the app runs), or the site still needs its setup. */
+export type PlanStoreConnection =
+  | {
+      status: 'ready';
+      session: Session;
+      /** Stops the outbox sync, clears the pending writes (IndexedDB) and MSAL's session cache. */
+      signOut(): Promise<void>;
+    }
+  | {
+      status: 'setup';
+      setup: PlanStoreSetup;
+      /** Why the store could not be opened when it was not just "not provisioned" (e.g. 403: no access to the site). */
+      problem: SetupError | null;
+      /** Connects again (after the setup screen provisioned the site). */
+      reconnect(): Promise<PlanStoreConnection>;
+    };
+
+export interface GraphConnection {
+  me: Person;
+  calendar: Calendar;
+  directory: Directory;
+  /** Absent when no SharePoint site is configured. */
+  plans?: PlanStoreConnection;
+}
+
+export interface GraphSessionOptions {
+  /** VITE_SHAREPOINT_SITE_URL: the one site that holds the plans. */
+  siteUrl?: string;
+}
+
+/**
+ * Loaded with `import()` from teams-main.tsx, so the Graph client (and, through the provider,
+ * MSAL) is its own chunk. Composes the Calendar and Directory adapters over one GraphApi and
+ * reads the signed-in user once (the first Graph call; a sign-in failure rejects with the
+ * provider's SignInError). With a site configured, it then connects the plan store:
+ *
+ * - the site is provisioned (every list, column and the audit key, read by
+ *   GraphPlanStoreSetup.connect): GraphPlanStore over those lists, wrapped in OutboxPlanStore
+ *   (owner = the signed-in account), sync started (every 30 s and on 'online');
+ * - it is not: the setup port, for the setup screen (or an explanation for non-admins).
+ */
+export async function connectGraph(tokens: MsalTokenProvider, options: GraphSessionOptions = {}): Promise<GraphConnection> {
+  const graph = new GraphApi({ tokens, scopes: GRAPH_SCOPES });
+  const me = await new GraphDirectory(graph, { departments: [], leaders: {} }).me();
+  const calendar = new GraphCalendar(graph);
+  if (options.siteUrl === undefined) {
+    // No plan store: people carry no Helhed department (the mapping lives in the plan store).
+    return { me, calendar, directory: new GraphDirectory(graph, { departments: [], leaders: {} }) };
+  }
+  const siteUrl = options.siteUrl;
+  // The site id is resolved on first use and kept; a failure (403 before access is granted) is
+  // not kept, so the setup screen's "try again" asks again.
+  let siteId: Promise<string> | null = null;
+  const site = (): Promise<string> =>
+    (siteId ??= resolveSiteId(graph, siteUrl).catch((error: unknown) => {
+      siteId = null;
+      throw error;
+    }));
+  const ids = new CryptoIds();
+  const setup: PlanStoreSetup = {
+    inspect: async () => new GraphPlanStoreSetup(graph, await site(), ids).inspect(),
+    provision: async () => new GraphPlanStoreSetup(graph, await site(), ids).provision(),
+  };
+  const connect = async (): Promise<PlanStoreConnection> => {
+    try {
+      const id = await site();
+      const provisioned = await new GraphPlanStoreSetup(graph, id, ids).connect();
+      if (provisioned === null) return { status: 'setup', setup, problem: null, reconnect: connect };
+      return await openPlanStore(graph, tokens, id, provisioned, me);
+    } catch (error) {
+      // The site cannot be read (no access, no such site, ...): the setup screen explains it.
+      if (error instanceof SetupError) return { status: 'setup', setup, problem: error, reconnect: connect };
+      throw error;
+    }
+  };
+  const plans = await connect();
+  const directory = plans.status === 'ready' ? plans.session.services.directory : new GraphDirectory(graph, { departments: [], leaders: {} });
+  return { me, calendar, directory, plans };
+}
+
+async function openPlanStore(
+  graph: GraphApi,
+  tokens: MsalTokenProvider,
+  siteId: string,
+  site: { listIds: Record<string, string>; auditKey: string },
+  signedIn: Person,
+): Promise<PlanStoreConnection> {
+  const clock = new SystemClock();
+  const ids = new CryptoIds();
+  const inner = new GraphPlanStore(graph, { siteId, listIds: site.listIds, auditKey: site.auditKey });
+  // Pending writes only, per signed-in account, with the outbox's time limit (outbox.ts).
+  const outbox = new Outbox(openOutboxDb(), clock, { owner: signedIn.id });
+  const store = new OutboxPlanStore(inner, outbox, clock, { lock: 'locks' in navigator ? webLock : undefined });
+  const stopSync = store.startSync(window, window, 30_000);
+  // The department mapping lives in the plan store (the directory's department names).
+  const departments = await store.listDepartments();
+  const directory = new GraphDirectory(graph, { departments: departments.map((d) => ({ id: d.id, directoryName: d.name })), leaders: {} });
+  const me = await directory.me();
+  const calendar = new GraphCalendar(graph);
+  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids }, me, departments };
+  return {
+    status: 'ready',
+    session,
+    signOut: async () => {
+      stopSync();
+      await store.clear();
+      await tokens.signOut();
+    },
+  };
+}
+
+/** Serialises outbox flushes across tabs (Web Locks resolve with the callback's awaited value). */
+function webLock<T>(work: () => Promise<T>): Promise<T> {
+  return navigator.locks.request('helhed-outbox', work) as unknown as Promise<T>;
+}
