@@ -37,7 +37,12 @@ export function Page({
   return (
     <section className={styles.page} aria-labelledby="page-title">
       <div className={styles.header}>
-        {back ? <Link href={back.href}>← {back.label}</Link> : null}
+        {back ? (
+          // Navigation never belongs on paper (the minutes are printed for the case file).
+          <Link href={back.href} data-print="hide">
+            ← {back.label}
+          </Link>
+        ) : null}
         <div className={styles.headingRow}>
           <h1 id="page-title" tabIndex={-1} ref={heading} className={styles.heading}>
             {title}

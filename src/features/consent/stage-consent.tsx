@@ -15,7 +15,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     borderRadius: tokens.borderRadiusXLarge,
   },
-  heading: { ...typographyStyles.title1, margin: 0 },
+  heading: { ...typographyStyles.title2, margin: 0 },
   // Large type: the stage is read across a meeting room and by the citizen.
   text: { ...typographyStyles.subtitle1, fontWeight: tokens.fontWeightRegular, margin: 0 },
   list: { ...typographyStyles.title3, margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

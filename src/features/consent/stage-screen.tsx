@@ -13,7 +13,7 @@ import { StageConsent } from './stage-consent';
 
 const useStyles = makeStyles({
   goals: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { ...typographyStyles.title1, margin: 0 },
+  heading: { ...typographyStyles.title2, margin: 0 },
   list: { ...typographyStyles.title3, margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -55,7 +55,7 @@ export function StageScreen({ meetingId }: { meetingId: string }) {
           <ul className={styles.list}>
             {plan.goals.map((g) => (
               <li key={g.id}>
-                <q>{g.text}</q>
+                »{g.text}«
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Print20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { approveMinutes, draftMinutes, requireMeeting } from '../../application';
@@ -70,16 +70,11 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
     }
   }, [services, meetingId, reload]);
 
-  const back = (
-    <Link href={href.meeting(meetingId)} data-print="hide">
-      ← {t.minutes.backToMeeting}
-    </Link>
-  );
+  const back = { href: href.meeting(meetingId), label: t.minutes.backToMeeting };
 
   if (minutes.data === null) {
     return (
-      <Page title={t.minutes.title}>
-        {back}
+      <Page title={t.minutes.title} back={back}>
         {minutes.status === 'error' ? <ErrorState error={minutes.error} onRetry={reload} /> : <LoadingState />}
       </Page>
     );
@@ -92,6 +87,7 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
   return (
     <Page
       title={t.minutes.title}
+      back={back}
       actions={
         <div className={styles.actions} data-print="hide">
           <Button icon={<Print20Regular />} onClick={() => window.print()}>
@@ -103,7 +99,6 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
         </div>
       }
     >
-      {back}
       <div className={styles.status}>
         <Text weight="semibold" data-testid="minutes-version">
           {version === null ? t.minutes.notApproved : t.minutes.approvedVersion(version)}
