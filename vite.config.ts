@@ -22,10 +22,16 @@ function staticWebAppConfigFile(): Plugin {
 /** Setup shared by every test project: fake IndexedDB, and DOM cleanup where there is a DOM. */
 const setupFiles = ['tests/setup/vitest-setup.ts'];
 
+/**
+ * Where builds go. HELHED_DIST lets a second checkout of the work (or a parallel Playwright run)
+ * build and serve elsewhere without emptying the dist/ another run is serving.
+ */
+const outDir = process.env.HELHED_DIST ?? 'dist';
+
 export default defineConfig({
   plugins: [react(), staticWebAppConfigFile()],
   build: {
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     // Two pages, one bundle graph: index.html is standalone mode (npm start), teams.html the
     // entry every Teams/Outlook/Microsoft 365 surface of the manifest opens (src/app/teams-main.tsx).

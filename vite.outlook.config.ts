@@ -29,7 +29,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [commandsPage()],
   build: {
-    outDir: 'dist/outlook',
+    outDir: `${process.env.HELHED_DIST ?? 'dist'}/outlook`,
     emptyOutDir: true,
     target: 'es2016',
     minify: true,

@@ -4,6 +4,9 @@ import { neutralBody, neutralSubject } from '../../src/domain/rules/sensitive-da
 import { encodeCustomProperties, sendGuardPayloadFor } from '../../src/domain/send-guard-payload';
 import { installFakeOffice, type FakeAppointment } from '../support/fake-office';
 
+/** The preview server of playwright.config.ts. */
+const appOrigin = `http://localhost:${process.env.HELHED_E2E_PORT ?? 4173}`;
+
 // Issue 7, proved in a browser: the BUILT handler page (dist/outlook/commands.html, built by
 // vite.outlook.config.ts) loads office.js from Microsoft's CDN; that request is answered here with
 // the Office.js fake (tests/support/fake-office.ts), and the send event goes to the function the
@@ -47,7 +50,7 @@ async function sendFromOutlook(page: Page, appointment: FakeAppointment): Promis
     }),
   );
   await page.route(
-    (url) => url.origin !== 'http://localhost:4173' && url.href !== OFFICE_JS,
+    (url) => url.origin !== appOrigin && url.href !== OFFICE_JS,
     (route) => {
       offServer.push(route.request().url());
       return route.abort();
