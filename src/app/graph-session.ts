@@ -1,4 +1,4 @@
-import { GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, resolveSiteId } from '../adapters/graph';
+import { DeltaDecisionCache, GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, resolveSiteId } from '../adapters/graph';
 import { BroadcastMeetingChannel } from '../adapters/local/broadcast-meeting-channel';
 import { CryptoIds } from '../adapters/local/crypto-ids';
 import { Outbox, openOutboxDb } from '../adapters/local/outbox';
@@ -54,7 +54,8 @@ export interface GraphSessionOptions {
  * provider's SignInError). With a site configured, it then connects the plan store:
  *
  * - the site is provisioned (every list, column and the audit key, read by
- *   GraphPlanStoreSetup.connect): GraphPlanStore over those lists, wrapped in OutboxPlanStore
+ *   GraphPlanStoreSetup.connect): GraphPlanStore over those lists, behind DeltaDecisionCache
+ *   (the leader review refreshes through the delta feed), wrapped in OutboxPlanStore
  *   (owner = the signed-in account), sync started (every 30 s and on 'online');
  * - it is not: the setup port, for the setup screen (or an explanation for non-admins).
  */
@@ -106,7 +107,8 @@ async function openPlanStore(
 ): Promise<PlanStoreConnection> {
   const clock = new SystemClock();
   const ids = new CryptoIds();
-  const inner = new GraphPlanStore(graph, { siteId, listIds: site.listIds, auditKey: site.auditKey });
+  // The leader review's broad decision queries come from a copy kept current by the delta feed.
+  const inner = new DeltaDecisionCache(new GraphPlanStore(graph, { siteId, listIds: site.listIds, auditKey: site.auditKey }));
   // Pending writes only, per signed-in account, with the outbox's time limit (outbox.ts).
   const outbox = new Outbox(openOutboxDb(), clock, { owner: signedIn.id });
   const store = new OutboxPlanStore(inner, outbox, clock, { lock: 'locks' in navigator ? webLock : undefined });
@@ -116,7 +118,8 @@ async function openPlanStore(
   const directory = new GraphDirectory(graph, { departments: departments.map((d) => ({ id: d.id, directoryName: d.name })), leaders: {} });
   const me = await directory.me();
   const calendar = new GraphCalendar(graph);
-  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids }, me, departments };
+  // The outbox is also the WriteStatus the side panel shows ("Venter på forbindelse", "Konflikt").
+  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids, writeStatus: store }, me, departments };
   return {
     status: 'ready',
     session,

@@ -110,6 +110,8 @@ export interface GraphPlanStoreOptions {
 export interface DecisionChanges {
   /** Decisions created or changed since the token (latest state), parsed. */
   decisions: Decision[];
+  /** The same decisions with their SharePoint item ids (what `removedItemIds` refers to later). */
+  items: { itemId: string; decision: Decision }[];
   /** SharePoint item ids of removed decision items (decisions are append-only; only an admin removes one). */
   removedItemIds: string[];
   /** Pass to the next `refreshDecisions`. Opaque: used verbatim. */
@@ -128,6 +130,8 @@ const instantMs = (instant: string): number => Date.parse(InstantSchema.parse(in
 const MinutesInputSchema = MinutesSchema.omit({ version: true, id: true });
 const DepartmentsSchema = z.array(DepartmentSchema);
 const MAX_ETAG_ROUNDS = 5;
+/** Up to this many keys, one filtered read per key; above it, one paged read of the whole list. */
+const FEW = 10;
 
 const L = {
   pathways: 'HelhedPathways',
@@ -501,25 +505,23 @@ export class GraphPlanStore implements PlanStore {
    */
   async listActions(query: { pathwayId?: Id; ownerId?: Id; decisionIds?: readonly Id[] }): Promise<Action[]> {
     if (query.decisionIds !== undefined && query.decisionIds.length === 0) return [];
+    const wanted = query.decisionIds === undefined ? null : new Set(query.decisionIds);
     let found: Action[];
-    if (query.decisionIds !== undefined) {
+    if (query.ownerId !== undefined) found = await this.actionsWhere({ column: 'ownerId', value: query.ownerId });
+    else if (query.pathwayId !== undefined) found = await this.actionsWhere({ column: 'pathwayId', value: query.pathwayId });
+    else if (wanted !== null && wanted.size <= FEW) {
       found = [];
-      for (const decisionId of new Set(query.decisionIds)) found.push(...(await this.actionsWhere({ column: 'decisionId', value: decisionId })));
+      for (const decisionId of wanted) found.push(...(await this.actionsWhere({ column: 'decisionId', value: decisionId })));
     } else {
-      found = await this.actionsWhere(
-        query.ownerId !== undefined
-          ? { column: 'ownerId', value: query.ownerId }
-          : query.pathwayId !== undefined
-            ? { column: 'pathwayId', value: query.pathwayId }
-            : null,
-      );
+      // No filter, or the leader review asking for the actions of thousands of decisions: one
+      // paged read of the list beats one filtered read per decision.
+      found = await this.actionsWhere(null);
     }
-    const decisionIds = query.decisionIds === undefined ? null : new Set(query.decisionIds);
     const matching = found.filter(
       (a) =>
         (query.pathwayId === undefined || a.pathwayId === query.pathwayId) &&
         (query.ownerId === undefined || a.ownerId === query.ownerId) &&
-        (decisionIds === null || decisionIds.has(a.decisionId)),
+        (wanted === null || wanted.has(a.decisionId)),
     );
     const existing = await this.existingDecisionIds(matching);
     return matching.filter((a) => existing.has(a.decisionId)).sort((a, b) => byString(a.dueDate, b.dueDate) || byString(a.id, b.id));
@@ -707,10 +709,12 @@ export class GraphPlanStore implements PlanStore {
       }
       const link = page['@odata.deltaLink'];
       if (link === undefined) throw new Error('delta feed ended without @odata.deltaLink');
-      const decisions = [...latest.values()].filter((d): d is Decision => d !== null);
-      decisions.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byString(a.id, b.id));
+      const items = [...latest.entries()]
+        .filter((entry): entry is [string, Decision] => entry[1] !== null)
+        .map(([itemId, decision]) => ({ itemId, decision }))
+        .sort((a, b) => Date.parse(a.decision.createdAt) - Date.parse(b.decision.createdAt) || byString(a.decision.id, b.decision.id));
       const removedItemIds = [...latest.entries()].filter(([, d]) => d === null).map(([id]) => id);
-      return { decisions, removedItemIds, deltaLink: link, reset };
+      return { decisions: items.map((i) => i.decision), items, removedItemIds, deltaLink: link, reset };
     }
   }
 
@@ -820,10 +824,18 @@ export class GraphPlanStore implements PlanStore {
     return (await this.read(L.actions, filter)).map((i) => this.parse(ActionSchema, L.actions, i));
   }
 
-  /** Which of the actions' decisions are stored: one read per pathway, on the indexed column. */
+  /**
+   * Which of the actions' decisions are stored: one read per pathway on the indexed column, or,
+   * for actions of many pathways, one paged read of the whole list.
+   */
   private async existingDecisionIds(actions: readonly Action[]): Promise<Set<Id>> {
     const out = new Set<Id>();
-    for (const pathwayId of new Set(actions.map((a) => a.pathwayId))) {
+    const pathwayIds = new Set(actions.map((a) => a.pathwayId));
+    if (pathwayIds.size > FEW) {
+      for (const d of await this.decisionsWhere(null)) out.add(d.id);
+      return out;
+    }
+    for (const pathwayId of pathwayIds) {
       for (const d of await this.decisionsWhere({ column: 'pathwayId', value: pathwayId })) out.add(d.id);
     }
     return out;

@@ -17,3 +17,4 @@ export {
   type GraphPlanStoreOptions,
 } from './graph-plan-store';
 export { GraphPlanStoreSetup, resolveSiteId, toSetupError, AUDIT_KEY_ITEM, type ProvisionedSite } from './graph-plan-store-setup';
+export { DeltaDecisionCache, isBroadDecisionQuery, type DecisionDeltaSource } from './delta-decision-cache';

@@ -1,0 +1,175 @@
+/**
+ * DeltaDecisionCache: a PlanStore decorator that answers the leader review's broad decision
+ * queries (by department, status, period; no pathway or meeting) from a copy kept current with
+ * the decisions list's delta feed, instead of reading the whole list on every refresh.
+ *
+ * - The first broad query enumerates the list once through the delta feed (same pages as a full
+ *   read) and keeps the delta link; every later one asks only for what changed since: with no
+ *   changes that is one Graph request, whatever the number of decisions.
+ * - Narrow queries (a pathway's or a meeting's decisions) and everything else pass straight to
+ *   the inner store, which filters on an indexed column.
+ * - Writes pass through; the next broad query picks them up from the delta feed, so the cache
+ *   never holds a decision the list does not.
+ * - A 410 from Graph (token too old) is handled by the inner store as a full enumeration
+ *   (`reset`), which replaces the copy rather than merging into it. Removed items (only an
+ *   administrator removes a decision) leave the copy too.
+ * - Concurrent broad queries share one delta request.
+ *
+ * Kept in memory only (case data never goes to local storage), so it lives as long as the tab.
+ */
+import type {
+  Action,
+  AuditEntry,
+  CitizenPlan,
+  Consent,
+  ConsentEvent,
+  Decision,
+  DecisionDraft,
+  Department,
+  Id,
+  Minutes,
+  Pathway,
+  Settings,
+  TeamMeeting,
+} from '../../domain/model';
+import type { DecisionQuery, MeetingQuery, PlanStore } from '../../ports/plan-store';
+import type { DecisionChanges } from './graph-plan-store';
+
+/** What the cache needs beyond the port: the decisions list's delta feed (GraphPlanStore has it). */
+export interface DecisionDeltaSource extends PlanStore {
+  refreshDecisions(deltaLink: string | null): Promise<DecisionChanges>;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** True for the queries the cache answers: no pathway and no meeting (those use an index). */
+export const isBroadDecisionQuery = (query: DecisionQuery): boolean => query.pathwayId === undefined && query.meetingId === undefined;
+
+export class DeltaDecisionCache implements PlanStore {
+  /** SharePoint item id -> decision: removals in the delta feed name items, not decisions. */
+  private readonly byItem = new Map<string, Decision>();
+  private deltaLink: string | null = null;
+  private syncing: Promise<void> | null = null;
+
+  constructor(private readonly inner: DecisionDeltaSource) {}
+
+  async listDecisions(query: DecisionQuery): Promise<Decision[]> {
+    if (!isBroadDecisionQuery(query)) return this.inner.listDecisions(query);
+    if (query.departmentIds !== undefined && query.departmentIds.length === 0) return [];
+    await this.sync();
+    const fromMs = query.from === undefined ? -Infinity : Date.parse(query.from);
+    const toMs = query.to === undefined ? Infinity : Date.parse(query.to);
+    const departments = query.departmentIds === undefined ? null : new Set(query.departmentIds);
+    return [...this.byItem.values()]
+      .map((d) => ({ d, ms: Date.parse(d.createdAt) }))
+      .filter(
+        ({ d, ms }) =>
+          (query.status === undefined || d.status === query.status) &&
+          (departments === null || d.commitments.some((c) => departments.has(c.departmentId))) &&
+          ms >= fromMs &&
+          ms < toMs,
+      )
+      .sort((a, b) => a.ms - b.ms || byString(a.d.id, b.d.id))
+      .map(({ d }) => d);
+  }
+
+  /** Brings the copy up to date: one delta round (one request when nothing changed). */
+  private sync(): Promise<void> {
+    this.syncing ??= this.pull().finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  private async pull(): Promise<void> {
+    const changes = await this.inner.refreshDecisions(this.deltaLink);
+    if (changes.reset) this.byItem.clear();
+    for (const itemId of changes.removedItemIds) this.byItem.delete(itemId);
+    for (const { itemId, decision } of changes.items) this.byItem.set(itemId, decision);
+    this.deltaLink = changes.deltaLink;
+  }
+
+  // Everything else passes straight through.
+
+  listDepartments(): Promise<Department[]> {
+    return this.inner.listDepartments();
+  }
+  saveDepartments(departments: readonly Department[]): Promise<void> {
+    return this.inner.saveDepartments(departments);
+  }
+  getSettings(): Promise<Settings> {
+    return this.inner.getSettings();
+  }
+  saveSettings(settings: Settings): Promise<void> {
+    return this.inner.saveSettings(settings);
+  }
+  listPathways(): Promise<Pathway[]> {
+    return this.inner.listPathways();
+  }
+  getPathway(id: Id): Promise<Pathway | null> {
+    return this.inner.getPathway(id);
+  }
+  savePathway(pathway: Pathway): Promise<void> {
+    return this.inner.savePathway(pathway);
+  }
+  getPlan(pathwayId: Id): Promise<CitizenPlan | null> {
+    return this.inner.getPlan(pathwayId);
+  }
+  listPlanVersions(pathwayId: Id): Promise<CitizenPlan[]> {
+    return this.inner.listPlanVersions(pathwayId);
+  }
+  savePlan(plan: Omit<CitizenPlan, 'version'>, expectedVersion: number): Promise<CitizenPlan> {
+    return this.inner.savePlan(plan, expectedVersion);
+  }
+  listMeetings(query: MeetingQuery): Promise<TeamMeeting[]> {
+    return this.inner.listMeetings(query);
+  }
+  getMeeting(id: Id): Promise<TeamMeeting | null> {
+    return this.inner.getMeeting(id);
+  }
+  findMeetingByChatId(chatId: string): Promise<TeamMeeting | null> {
+    return this.inner.findMeetingByChatId(chatId);
+  }
+  saveMeeting(meeting: TeamMeeting): Promise<void> {
+    return this.inner.saveMeeting(meeting);
+  }
+  appendDecisions(decisions: readonly Decision[], actions: readonly Action[]): Promise<void> {
+    return this.inner.appendDecisions(decisions, actions);
+  }
+  listActions(query: { pathwayId?: Id; ownerId?: Id; decisionIds?: readonly Id[] }): Promise<Action[]> {
+    return this.inner.listActions(query);
+  }
+  setActionStatus(actionId: Id, status: Action['status']): Promise<void> {
+    return this.inner.setActionStatus(actionId, status);
+  }
+  writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
+    return this.inner.writeMinutes(minutes);
+  }
+  getMinutes(meetingId: Id): Promise<Minutes | null> {
+    return this.inner.getMinutes(meetingId);
+  }
+  listMinutes(pathwayId: Id): Promise<Minutes[]> {
+    return this.inner.listMinutes(pathwayId);
+  }
+  saveDraft(draft: DecisionDraft): Promise<void> {
+    return this.inner.saveDraft(draft);
+  }
+  getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
+    return this.inner.getDraft(meetingId, authorId);
+  }
+  deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
+    return this.inner.deleteDraft(meetingId, authorId);
+  }
+  getConsent(pathwayId: Id): Promise<Consent | null> {
+    return this.inner.getConsent(pathwayId);
+  }
+  listConsentHistory(pathwayId: Id): Promise<ConsentEvent[]> {
+    return this.inner.listConsentHistory(pathwayId);
+  }
+  appendConsentEvent(event: ConsentEvent): Promise<Consent> {
+    return this.inner.appendConsentEvent(event);
+  }
+  listAudit(pathwayId: Id): Promise<AuditEntry[]> {
+    return this.inner.listAudit(pathwayId);
+  }
+}
