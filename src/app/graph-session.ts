@@ -118,8 +118,7 @@ async function openPlanStore(
   const directory = new GraphDirectory(graph, { departments: departments.map((d) => ({ id: d.id, directoryName: d.name })), leaders: {} });
   const me = await directory.me();
   const calendar = new GraphCalendar(graph);
-  // The outbox is also the WriteStatus the side panel shows ("Venter på forbindelse", "Konflikt").
-  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids, writeStatus: store }, me, departments };
+  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids }, me, departments };
   return {
     status: 'ready',
     session,

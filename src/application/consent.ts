@@ -55,7 +55,7 @@ export async function getConsentOverview(s: Services, pathwayId: Id): Promise<Co
   const [pathway, history, audit, meetings, today] = await Promise.all([
     requirePathway(s, pathwayId),
     s.store.listConsentHistory(pathwayId),
-    s.store.listAudit(pathwayId),
+    s.store.listAudit(pathwayId).then((entries) => entries.filter((e) => e.entity === 'consent')),
     s.store.listMeetings({ pathwayId }),
     todayFor(s),
   ]);

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './audit';
 export * from './result';
 export * from './time';
 export * from './rules';

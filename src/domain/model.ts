@@ -442,13 +442,15 @@ export const MinutesConsentSchema = z.object({
 export type MinutesConsent = z.infer<typeof MinutesConsentSchema>;
 
 /**
- * Who changed what, when: kept for every change to consent (and reusable for other entities).
- * Deliberately no content beyond the names of the changed fields.
+ * Who changed what, when: kept for every write to the citizen's plan (plan versions, consent,
+ * decisions, minutes; src/domain/audit.ts builds them). Deliberately no content beyond the names
+ * of the changed fields.
  */
 export const AuditEntrySchema = z.object({
   id: IdSchema,
   pathwayId: IdSchema,
-  entity: z.enum(['consent']),
+  /** What was written: the plan's goals/interventions/transitions, consent, a decision, a meeting's minutes. */
+  entity: z.enum(['plan', 'consent', 'decision', 'minutes']),
   action: z.enum(['create', 'update', 'withdraw']),
   /** Names of the fields that changed (`scope.departmentIds`, `reviewDate`, ...), never their values. */
   changedFields: z.array(z.string().max(100)),

@@ -86,8 +86,11 @@ export class NotFoundError extends Error {
  *   is a no-op (idempotent retry). The first event must be `given`; a `renewed` or `withdrawn`
  *   event without an earlier consent throws NotFoundError. Nothing is ever updated or deleted,
  *   and `getConsent` is the fold of the history (`consentFromHistory`).
- * - Every appended consent event writes exactly one audit entry in the same transaction (who,
- *   when, what changed: field names only, no content); `listAudit` returns them oldest first.
+ * - Every write to the plan is audited, once per write (src/domain/audit.ts builds the entries,
+ *   with deterministic ids, so a retried write adds nothing): each plan version, each consent
+ *   event, each new decision, each version of a meeting's minutes. An entry says who, when
+ *   (UTC) and what changed (field names only, never content); `listAudit` returns the pathway's
+ *   entries oldest first.
  */
 export interface PlanStore {
   listDepartments(): Promise<Department[]>;

@@ -415,6 +415,39 @@ export function describePlanStoreContract(name: string, factory: () => Promise<P
         expect(await store.getMinutes('m-1')).toStrictEqual(third);
       });
 
+      it('every write to the plan is audited once: plan versions, decisions, minutes (who, what, when in UTC; no content)', async () => {
+        await store.savePlan(b.plan('pw-1'), 0);
+        await store.savePlan(b.plan('pw-1', { updatedAt: '2031-03-11T10:05:00+01:00', updatedBy: 'p-other', goals: [] }), 1);
+        const decided = b.decision({ id: 'd-1', createdAt: b.at(70) });
+        await store.appendDecisions([decided], []);
+        await store.appendDecisions([decided], []); // an idempotent retry adds no second entry
+        await store.appendDecisions([b.decision({ id: 'd-2', supersedes: 'd-1', createdAt: b.at(80), createdBy: 'p-other' })], []);
+        await store.writeMinutes(b.minutesInput({ meetingId: 'm-1', approvedAt: b.at(200) }));
+        await store.writeMinutes(
+          b.minutesInput({ meetingId: 'm-1', content: b.minutesContent({ citizenView: 'Rettet.' }), approvedAt: b.at(240), approvedBy: 'p-other' }),
+        );
+        const audit = await store.listAudit('pw-1');
+        expect(audit.map((e) => [e.id, e.entity, e.action, e.actorId, e.at])).toStrictEqual([
+          ['pw-1:plan:1', 'plan', 'create', 'p-coordinator', b.T0],
+          ['pw-1:plan:2', 'plan', 'update', 'p-other', '2031-03-11T09:05:00.000Z'],
+          ['pw-1:decision:d-1', 'decision', 'create', 'p-coordinator', b.at(70)],
+          ['pw-1:decision:d-2', 'decision', 'create', 'p-other', b.at(80)],
+          ['pw-1:minutes:m-1:1', 'minutes', 'create', 'p-coordinator', b.at(200)],
+          ['pw-1:minutes:m-1:2', 'minutes', 'update', 'p-other', b.at(240)],
+        ]);
+        expect(audit.map((e) => e.changedFields)).toStrictEqual([
+          ['goals', 'interventions', 'transitions'],
+          ['goals'],
+          [],
+          ['supersedes'],
+          Object.keys(b.minutesContent()),
+          ['citizenView'],
+        ]);
+        // Field names only: none of the plan's, the decision's or the minutes' words.
+        const text = JSON.stringify(audit);
+        for (const content of [decided.text, 'Rettet.', b.minutesContent().citizenView]) expect(text).not.toContain(content);
+      });
+
       it('[order] listMinutes returns the pathway\'s minutes by meeting start', async () => {
         const later = b.minutesInput({ meetingId: 'm-later', content: b.minutesContent({ meetingStart: b.at(600) }) });
         const earlier = b.minutesInput({ meetingId: 'm-earlier', content: b.minutesContent({ meetingStart: b.at(60) }) });

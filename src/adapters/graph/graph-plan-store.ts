@@ -27,6 +27,7 @@ import {
   type TeamMeeting,
 } from '../../domain/model';
 import { changedConsentFields, consentFromHistory } from '../../domain/rules/consent';
+import { decisionAuditEntry, minutesAuditEntry, planAuditEntry } from '../../domain/audit';
 import { chatIdFromJoinUrl } from '../../domain/teams-join-url';
 import { NotFoundError, VersionConflictError, type DecisionQuery, type MeetingQuery, type PlanStore } from '../../ports/plan-store';
 import { BatchWriter, type ItemWrite, type ItemWriteResult } from './batch-writer';
@@ -78,7 +79,7 @@ export class WriteContentionError extends Error {
  */
 export const GraphAuditRecordSchema = z.object({
   id: z.string().min(1),
-  entity: z.enum(['plan', 'consent']),
+  entity: AuditEntrySchema.shape.entity,
   action: z.enum(['create', 'update', 'withdraw']),
   /** Field names only, never their values. */
   changedFields: z.array(z.string().max(100)),
@@ -403,11 +404,19 @@ export class GraphPlanStore implements PlanStore {
       if (!minutesResult.conflict) throw minutesResult.error;
       return this.writeMinutes(input); // 412: another writer in between; write on top of theirs.
     }
-    // A PATCH that succeeded (or was verified by content), or a create that made the item.
-    if (item !== null || !minutesResult.existed) return next;
+    // A PATCH that succeeded (or was verified by content), or a create that made the item. The
+    // minutes' audit entry follows the write it records (never in the same batch: if the minutes
+    // step lost a race, the entry would name the wrong author).
+    if (item !== null || !minutesResult.existed) {
+      await this.domainAudit(minutesAuditEntry(stored, next));
+      return next;
+    }
     // The create met an existing item: ours from a lost earlier answer, or another writer's.
     const now = await this.byKey(L.minutes, input.meetingId);
-    if (now?.fields.record === JSON.stringify(next)) return next;
+    if (now?.fields.record === JSON.stringify(next)) {
+      await this.domainAudit(minutesAuditEntry(stored, next));
+      return next;
+    }
     return this.writeMinutes(input);
   }
 
@@ -445,7 +454,14 @@ export class GraphPlanStore implements PlanStore {
       if (canonical({ ...stored, status: incoming.status }) !== canonical(incoming)) throw new GraphAppendConflictError('action', incoming.id);
       return false;
     });
-    const writes: ItemWrite[] = [...newDecisions.map((d) => this.decisionWrite(d)), ...newActions.map((a) => this.actionWrite(a))];
+    // One audit entry per decision, for every incoming one: a replay whose decisions landed but
+    // whose audit entries did not completes them (an entry already stored answers 409, kept once).
+    const audits: ItemWrite[] = [];
+    for (const d of decisionById.values()) {
+      const { pathwayId, ...record } = decisionAuditEntry(d);
+      audits.push(await this.auditWrite(pathwayId, GraphAuditRecordSchema.parse(record)));
+    }
+    const writes: ItemWrite[] = [...newDecisions.map((d) => this.decisionWrite(d)), ...newActions.map((a) => this.actionWrite(a)), ...audits];
     return { writes, newDecisions, newActions };
   }
 
@@ -455,7 +471,11 @@ export class GraphPlanStore implements PlanStore {
     if (failure !== null) throw failure;
     const { newDecisions, newActions } = append;
     // Creates that met an existing clientKey: an earlier attempt of ours, or a concurrent writer.
-    const raced = results.map((r, i) => ({ r, i })).filter(({ r }) => r.ok && r.existed);
+    // (The audit creates after them need no check: the same id is the same entry.)
+    const raced = results
+      .slice(0, newDecisions.length + newActions.length)
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.ok && r.existed);
     for (const { i } of raced) {
       if (i < newDecisions.length) {
         const mine = newDecisions[i]!;
@@ -555,12 +575,18 @@ export class GraphPlanStore implements PlanStore {
         const first = MinutesSchema.parse({ ...input, id: input.meetingId, version: 1 });
         const [result] = await this.writer.write([this.create(L.minutes, input.meetingId, columns, first)]);
         if (result === undefined || (!result.ok && !result.conflict)) throw result?.error ?? new Error('minutes not written');
-        if (result.ok && !result.existed) return first;
+        if (result.ok && !result.existed) {
+          await this.domainAudit(minutesAuditEntry(null, first));
+          return first;
+        }
         continue; // Created concurrently (or by a lost earlier attempt): write on top of it.
       }
       const stored = this.parse(MinutesSchema, L.minutes, item);
       const next = MinutesSchema.parse({ ...input, id: stored.id, version: stored.version + 1 });
-      if (await this.update(L.minutes, item, columns, next)) return next;
+      if (await this.update(L.minutes, item, columns, next)) {
+        await this.domainAudit(minutesAuditEntry(stored, next));
+        return next;
+      }
     }
     throw new WriteContentionError(L.minutes, input.meetingId);
   }
@@ -651,11 +677,10 @@ export class GraphPlanStore implements PlanStore {
 
   /** The consent entries of the pathway's audit trail (the domain's AuditEntry), oldest first. */
   async listAudit(pathwayId: Id): Promise<AuditEntry[]> {
-    const entries = await this.listWriteAudit(pathwayId);
-    return entries.filter((e) => e.entity === 'consent').map((e) => AuditEntrySchema.parse({ ...e, pathwayId }));
+    return (await this.listWriteAudit(pathwayId)).map((e) => AuditEntrySchema.parse(e));
   }
 
-  /** Every audit entry of the pathway (plan and consent writes), oldest first. Adapter-only. */
+  /** Every audit entry of the pathway (plan, consent, decision and minutes writes), oldest first. */
   async listWriteAudit(pathwayId: Id): Promise<(GraphAuditRecord & { pathwayId: Id })[]> {
     const citizenKey = await this.citizenKey(pathwayId);
     const items = await this.read(L.audit, { column: 'citizenKey', value: citizenKey });
@@ -842,17 +867,10 @@ export class GraphPlanStore implements PlanStore {
   }
 
   private planAudit(previous: CitizenPlan | null, next: CitizenPlan): GraphAuditRecord {
-    const keys = ['goals', 'interventions', 'transitions'] as const;
-    const changed = previous === null ? [...keys] : keys.filter((k) => canonical(previous[k]) !== canonical(next[k]));
-    return GraphAuditRecordSchema.parse({
-      id: `${next.pathwayId}:plan:${next.version}`,
-      entity: 'plan',
-      action: previous === null && next.version === 1 ? 'create' : 'update',
-      changedFields: changed,
-      actorId: next.updatedBy,
-      at: new Date(Date.parse(next.updatedAt)).toISOString(),
-    });
+    const { pathwayId: _pathwayId, ...entry } = planAuditEntry(previous, next);
+    return GraphAuditRecordSchema.parse(entry);
   }
+
 
   private consentAudit(before: Consent | null, event: ConsentEvent): GraphAuditRecord {
     return GraphAuditRecordSchema.parse({
@@ -879,11 +897,21 @@ export class GraphPlanStore implements PlanStore {
 
   /** Idempotent by clientKey; the pathway appears only as its keyed hash. */
   private async writeAudit(pathwayId: Id, entry: GraphAuditRecord): Promise<void> {
+    const [result] = await this.writer.write([await this.auditWrite(pathwayId, entry)]);
+    if (result === undefined || (!result.ok && !result.conflict)) throw result?.error ?? new Error('audit entry not written');
+  }
+
+  /** The create of one audit item (a second create of the same entry meets its clientKey: 409, kept once). */
+  private async auditWrite(pathwayId: Id, entry: GraphAuditRecord): Promise<ItemWrite> {
     const citizenKey = await this.citizenKey(pathwayId);
     const { id: _id, ...rest } = entry;
     const stored = StoredAuditSchema.parse({ ...rest, ref: this.auditRef(pathwayId, entry) });
-    const [result] = await this.writer.write([this.create(L.audit, await this.auditKey(pathwayId, entry), { citizenKey }, stored)]);
-    if (result === undefined || (!result.ok && !result.conflict)) throw result?.error ?? new Error('audit entry not written');
+    return this.create(L.audit, await this.auditKey(pathwayId, entry), { citizenKey }, stored);
+  }
+
+  private async domainAudit(entry: AuditEntry): Promise<void> {
+    const { pathwayId, ...record } = entry;
+    await this.writeAudit(pathwayId, GraphAuditRecordSchema.parse(record));
   }
 
   private async citizenKey(pathwayId: Id): Promise<string> {

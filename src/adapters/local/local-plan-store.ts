@@ -27,6 +27,7 @@ import {
   type TeamMeeting,
 } from '../../domain/model';
 import { chatIdFromJoinUrl } from '../../domain/teams-join-url';
+import { decisionAuditEntry, minutesAuditEntry, planAuditEntry } from '../../domain/audit';
 import { changedConsentFields, consentFromHistory } from '../../domain/rules/consent';
 import {
   NotFoundError,
@@ -156,12 +157,14 @@ export class LocalPlanStore implements PlanStore {
 
   async savePlan(plan: Omit<CitizenPlan, 'version'>, expectedVersion: number): Promise<CitizenPlan> {
     const next = CitizenPlanSchema.parse({ ...plan, version: expectedVersion + 1 });
-    return this.db.transaction('rw', this.db.plans, async () => {
+    return this.db.transaction('rw', this.db.plans, this.db.audit, async () => {
       const newest = await this.planVersions(plan.pathwayId).last();
       const actual = newest?.version ?? 0;
       if (actual !== expectedVersion) throw new VersionConflictError('plan', plan.pathwayId, expectedVersion, actual);
       // add, not put: a second writer that slipped past the check must fail, not overwrite.
       await this.db.plans.add(next);
+      const previous = newest === undefined ? null : parseStored(CitizenPlanSchema, 'plans', `${plan.pathwayId}@${newest.version}`, newest);
+      await this.addAudit(planAuditEntry(previous, next));
       return next;
     });
   }
@@ -203,7 +206,7 @@ export class LocalPlanStore implements PlanStore {
     const decisionById = uniqueById('decision', decisions.map((d) => DecisionSchema.parse(d)));
     const actionById = uniqueById('action', actions.map((a) => ActionSchema.parse(a)));
     const { db } = this;
-    const work = db.transaction('rw', db.decisions, db.actions, async () => {
+    const work = db.transaction('rw', db.decisions, db.actions, db.audit, async () => {
       const incomingDecisions = [...decisionById.values()];
       const storedDecisions = await db.decisions.bulkGet(incomingDecisions.map((d) => d.id));
       const newDecisions = incomingDecisions.filter((incoming, i) => {
@@ -236,6 +239,7 @@ export class LocalPlanStore implements PlanStore {
 
       await db.decisions.bulkAdd(newDecisions.map(toDecisionRow));
       await db.actions.bulkAdd(newActions);
+      for (const d of newDecisions) await this.addAudit(decisionAuditEntry(d));
     });
     await withPortErrors(work);
   }
@@ -303,7 +307,7 @@ export class LocalPlanStore implements PlanStore {
 
   async writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
     const input = MinutesInputSchema.parse(minutes);
-    return this.db.transaction('rw', this.db.minutes, async () => {
+    return this.db.transaction('rw', this.db.minutes, this.db.audit, async () => {
       const existing = await this.db.minutes.get(input.meetingId);
       const written = MinutesSchema.parse({
         ...input,
@@ -313,6 +317,7 @@ export class LocalPlanStore implements PlanStore {
       });
       const row: MinutesRow = { ...written, meetingStartMs: Date.parse(written.content.meetingStart) };
       await this.db.minutes.put(row);
+      await this.addAudit(minutesAuditEntry(existing ?? null, written));
       return written;
     });
   }
@@ -382,8 +387,7 @@ export class LocalPlanStore implements PlanStore {
       });
       // add, not put: a second writer that slipped past the check must fail, not overwrite.
       await db.consentEvents.add(parsed);
-      const row: AuditRow = { ...audit, atMs: Date.parse(audit.at) };
-      await db.audit.add(row);
+      await this.addAudit(audit);
       const after = consentFromHistory([...history, parsed]);
       if (after === null) throw new NotFoundError('consent', parsed.pathwayId);
       return after;
@@ -397,6 +401,12 @@ export class LocalPlanStore implements PlanStore {
       .between([pathwayId, Dexie.minKey], [pathwayId, Dexie.maxKey], true, true)
       .toArray();
     return rows.map((row) => parseStored(AuditEntrySchema, 'audit', row.id, row));
+  }
+
+  /** Inside the caller's transaction (which must include `audit`); add, so an id is kept once. */
+  private async addAudit(entry: AuditEntry): Promise<void> {
+    const row: AuditRow = { ...entry, atMs: Date.parse(entry.at) };
+    await this.db.audit.add(row);
   }
 
   private consentVersions(pathwayId: Id) {
