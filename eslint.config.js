@@ -34,6 +34,18 @@ const VENDORS = [
     message: 'Only src/host/ may import MSAL; sign-in stays behind the host.',
   },
   {
+    id: 'live-share',
+    home: 'src/adapters/liveshare',
+    regex: '^@microsoft/live-share(?:-[^/]+)?(?:/|$)',
+    message: 'Only src/adapters/liveshare/ may import Live Share; use the MeetingChannel port (signals only, never case data).',
+  },
+  {
+    id: 'fluid',
+    home: 'src/adapters/liveshare',
+    regex: '^(?:fluid-framework|@fluidframework/)',
+    message: 'Only src/adapters/liveshare/ may import the Fluid Framework; use the MeetingChannel port.',
+  },
+  {
     id: 'graph',
     home: 'src/adapters/graph',
     regex: '^@microsoft/microsoft-graph-(?:client|types)(?:/|$)',
@@ -46,7 +58,7 @@ const REACT = { regex: '^react(?:-dom)?(?:/|$)', message: 'no React here' };
 const FLUENT = { regex: '^@fluentui/', message: 'no Fluent UI here' };
 // `covers`: VENDORS entries this ban includes, left out where it applies so one import is
 // reported once.
-const MICROSOFT = { regex: '^@microsoft/', message: 'no Microsoft SDKs here', covers: ['teams-js', 'graph'] };
+const MICROSOFT = { regex: '^@microsoft/', message: 'no Microsoft SDKs here', covers: ['teams-js', 'graph', 'live-share'] };
 const AZURE = { regex: '^@azure/', message: 'no Azure SDKs here', covers: ['msal'] };
 
 /**
@@ -76,13 +88,19 @@ const LAYERS = [
   },
   {
     dir: 'src/adapters',
-    ignores: ['src/adapters/local/**', 'src/adapters/graph/**'],
+    ignores: ['src/adapters/local/**', 'src/adapters/graph/**', 'src/adapters/liveshare/**'],
     allow: ['adapters', 'domain', 'ports'],
     packages: [],
     why: 'Adapters implement ports: they may import only src/domain/, src/ports/ and other adapters.',
   },
   {
     dir: 'src/adapters/local',
+    allow: ['adapters', 'domain', 'ports'],
+    packages: [],
+    why: 'Adapters implement ports: they may import only src/domain/, src/ports/ and other adapters.',
+  },
+  {
+    dir: 'src/adapters/liveshare',
     allow: ['adapters', 'domain', 'ports'],
     packages: [],
     why: 'Adapters implement ports: they may import only src/domain/, src/ports/ and other adapters.',

@@ -17,6 +17,7 @@ const BENCHMARKS = [
   () => import('../bench/store.mjs'), // embedded store vs raw IndexedDB
   () => import('../bench/outlook-bundle.mjs'), // the Outlook send guard's handler bundle
   () => import('../bench/graph-round-trips.mjs'), // Graph requests per action vs the API minimum
+  () => import('../bench/meeting-channel.mjs'), // meeting signals: adapter vs bare LiveEvent / BroadcastChannel
 ];
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

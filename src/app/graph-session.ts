@@ -1,4 +1,5 @@
 import { DeltaDecisionCache, GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, resolveSiteId } from '../adapters/graph';
+import { LazyLiveShareMeetingChannel } from '../adapters/liveshare/lazy-live-share-meeting-channel';
 import { BroadcastMeetingChannel } from '../adapters/local/broadcast-meeting-channel';
 import { CryptoIds } from '../adapters/local/crypto-ids';
 import { Outbox, openOutboxDb } from '../adapters/local/outbox';
@@ -6,9 +7,11 @@ import { OutboxPlanStore } from '../adapters/local/outbox-plan-store';
 import { SystemClock } from '../adapters/local/system-clock';
 import type { Calendar } from '../ports/calendar';
 import type { Directory } from '../ports/directory';
+import type { MeetingChannel } from '../ports/meeting-channel';
 import { SetupError, type PlanStoreSetup } from '../ports/plan-store-setup';
 import type { Person } from '../domain/model';
 import type { MsalTokenProvider } from '../host/auth/msal-token-provider';
+import { meetingLiveShareHost } from '../host/teams/live-share-host';
 import type { Session } from '../ui/services-context';
 
 /**
@@ -118,7 +121,7 @@ async function openPlanStore(
   const directory = new GraphDirectory(graph, { departments: departments.map((d) => ({ id: d.id, directoryName: d.name })), leaders: {} });
   const me = await directory.me();
   const calendar = new GraphCalendar(graph);
-  const session: Session = { services: { store, calendar, directory, channel: new BroadcastMeetingChannel(ids), clock, ids }, me, departments };
+  const session: Session = { services: { store, calendar, directory, channel: meetingChannel(ids), clock, ids }, me, departments };
   return {
     status: 'ready',
     session,
@@ -128,6 +131,16 @@ async function openPlanStore(
       await tokens.signOut();
     },
   };
+}
+
+/**
+ * Live Share in a meeting's side panel or stage where the client supports it (the Fluid code is
+ * its own chunk, loaded at the first join: LazyLiveShareMeetingChannel); BroadcastChannel
+ * between this browser's tabs elsewhere (Outlook, personal tabs, clients without Live Share).
+ */
+function meetingChannel(ids: CryptoIds): MeetingChannel {
+  const liveShareHost = meetingLiveShareHost();
+  return liveShareHost === null ? new BroadcastMeetingChannel(ids) : new LazyLiveShareMeetingChannel(liveShareHost);
 }
 
 /** Serialises outbox flushes across tabs (Web Locks resolve with the callback's awaited value). */

@@ -123,4 +123,20 @@ describe('architecture lint rule', () => {
     expect(await ruleIds('src/adapters/graph/probe.ts', code)).toEqual([]);
     expect(await ruleIds('src/host/teams/probe.ts', code)).toEqual(['no-restricted-imports']);
   });
+
+  it('[STYLE-2] allows Live Share and Fluid only in src/adapters/liveshare (the relay sees signals only)', async () => {
+    const code = [
+      "import { LiveShareClient } from '@microsoft/live-share';",
+      "import { SharedMap } from 'fluid-framework';",
+      "import { InsecureTokenProvider } from '@fluidframework/test-client-utils';",
+      'export const x = [LiveShareClient, SharedMap, InsecureTokenProvider];',
+      '',
+    ].join('\n');
+    expect(await ruleIds('src/adapters/liveshare/probe.ts', code)).toEqual([]);
+    for (const elsewhere of ['src/app/probe.ts', 'src/features/in-meeting/probe.tsx', 'src/host/teams/probe.ts', 'src/adapters/graph/probe.ts']) {
+      expect(await ruleIds(elsewhere, code)).toEqual(Array(3).fill('no-restricted-imports'));
+    }
+    // In the domain the Microsoft ban covers Live Share: reported once, not twice.
+    expect(await ruleIds('src/domain/probe.ts', code)).toEqual(Array(3).fill('no-restricted-imports'));
+  });
 });

@@ -1,28 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, type Id } from '../../domain/model';
 import type { Ids } from '../../ports/ids';
-import type { MeetingChannel, MeetingChannelSession, MeetingSignal } from '../../ports/meeting-channel';
+import { MeetingSignalSchema, type MeetingChannel, type MeetingChannelSession, type MeetingSignal } from '../../ports/meeting-channel';
 import { CryptoIds } from './crypto-ids';
 
-/**
- * Messages come from other tabs, which may run another build of the app: they are parsed, and
- * anything that is not a signal this build knows is ignored (a signal only prompts a re-read
- * from the PlanStore, so skipping one loses no data).
- */
-const MeetingSignalSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('decision-saved'), decisionId: IdSchema }),
-  z.object({ type: z.literal('meeting-updated') }),
-  z.object({ type: z.literal('minutes-approved') }),
-  z.object({ type: z.literal('presence'), participantId: IdSchema, state: z.enum(['here', 'left']) }),
-  z.object({ type: z.literal('typing'), participantId: IdSchema }),
-  z.object({
-    type: z.literal('presenter'),
-    participantId: IdSchema,
-    agendaItemId: IdSchema.nullable(),
-    decisionId: IdSchema.nullable(),
-  }),
-]);
-
+/** Messages come from other tabs, which may run another build: parsed with the port's schema. */
 const EnvelopeSchema = z.object({ sessionId: z.string().min(1), signal: MeetingSignalSchema });
 type Envelope = z.infer<typeof EnvelopeSchema>;
 

@@ -55,3 +55,20 @@ describe("MSAL and the Graph client are not in the Teams entry's first chunk", (
     expect(packages.has('@microsoft/microsoft-graph-client')).toBe(true);
   });
 });
+
+/** Live Share and Fluid (about 350 KB gzipped): loaded at the first meeting-channel join only. */
+const FLUID = /^(?:@microsoft\/live-share(?:\/|$)|fluid-framework(?:\/|$)|@fluidframework\/)/;
+
+describe('Live Share and Fluid are in no first chunk, and not in the Graph chunk either', () => {
+  it.each(['src/app/teams-main.tsx', 'src/app/main.tsx', 'src/app/graph-session.ts'])('no static import path leads from %s to Live Share or Fluid', (entry) => {
+    const packages = staticPackages(resolve(ROOT, entry));
+    expect(packages.has('react') || packages.has('zod')).toBe(true); // the walker does follow the graph
+    expect([...packages].filter(([spec]) => FLUID.test(spec)).map(([spec, file]) => `${file} -> ${spec}`)).toEqual([]);
+  });
+
+  it('the walker does see Live Share and Fluid in the adapter that imports them', () => {
+    const packages = staticPackages(resolve(ROOT, 'src/adapters/liveshare/live-share-meeting-channel.ts'));
+    expect(packages.has('@microsoft/live-share')).toBe(true);
+    expect(packages.has('fluid-framework')).toBe(true);
+  });
+});

@@ -122,11 +122,15 @@ describe('npm run package', () => {
     expect(m.showLoadingIndicator).toBe(true);
     expect(m.webApplicationInfo.id).toBe(VARS.VITE_ENTRA_CLIENT_ID);
     expect(m.webApplicationInfo.nestedAppAuthInfo[0]?.redirectUri).toBe('brk-multihub://helhed.example.dk');
-    // Least privilege: stage sharing and the meeting's join URL for linking, and "read item" for
-    // the Outlook send guard (issue 7: attendees, body, custom properties), nothing else.
+    // Least privilege: stage sharing, the meeting's join URL for linking, Live Share's session
+    // (signals only), and "read item" for the Outlook send guard (issue 7: attendees, body, custom properties), nothing else.
     expect(m.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Delegated' },
+      // Live Share sessions (meeting signals), in meeting chats and channel meetings: required
+      // by Live Share (learn.microsoft.com/microsoftteams/platform/apps-in-teams-meetings/teams-live-share-capabilities).
+      { name: 'LiveShareSession.ReadWrite.Chat', type: 'Delegated' },
+      { name: 'LiveShareSession.ReadWrite.Group', type: 'Delegated' },
       { name: 'MailboxItem.Read.User', type: 'Delegated' },
     ]);
   });

@@ -1,0 +1,121 @@
+import type { ILiveShareClientOptions, ILiveShareHost } from '@microsoft/live-share';
+import type { Id } from '../../domain/model';
+import type { MeetingChannel, MeetingChannelSession, MeetingSignal } from '../../ports/meeting-channel';
+import type { LiveShareConnectionState, LiveShareMeetingChannelSettings } from './live-share-meeting-channel';
+
+/** A MeetingChannel whose connection can be watched (LiveShareMeetingChannel, or a test double). */
+export interface ObservableMeetingChannel extends MeetingChannel {
+  readonly state: LiveShareConnectionState;
+  onStateChange(listener: (state: LiveShareConnectionState) => void): () => void;
+}
+
+/** A session handed out before the real channel is loaded; it forwards once it is. */
+class LazySession implements MeetingChannelSession {
+  private readonly listeners = new Set<(signal: MeetingSignal) => void>();
+  private inner: MeetingChannelSession | null = null;
+  private pending: MeetingSignal[] = [];
+  private closed = false;
+
+  constructor(channel: Promise<MeetingChannel | null>, meetingId: Id, participantId: Id) {
+    void channel.then((loaded) => {
+      if (this.closed || loaded === null) {
+        this.pending = [];
+        return;
+      }
+      const inner = loaded.join(meetingId, participantId);
+      this.inner = inner;
+      inner.subscribe((signal) => {
+        for (const listener of [...this.listeners]) listener(signal);
+      });
+      for (const signal of this.pending) inner.publish(signal);
+      this.pending = [];
+    });
+  }
+
+  publish(signal: MeetingSignal): void {
+    if (this.closed) return;
+    if (this.inner === null) this.pending.push(signal);
+    else this.inner.publish(signal);
+  }
+
+  subscribe(listener: (signal: MeetingSignal) => void): () => void {
+    if (this.closed) return () => {};
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.listeners.clear();
+    this.pending = [];
+    this.inner?.close();
+  }
+}
+
+/**
+ * The Live Share MeetingChannel without Fluid in the chunk that composes it: the adapter
+ * (live-share-meeting-channel.ts, with @microsoft/live-share and fluid-framework, about 350 KB
+ * gzipped) is loaded with `import()` at the first `join()`, so after the side panel's first
+ * screen. Until then sessions queue publishes (in order) and keep their listeners; `state` is
+ * `connecting` from the first join, `failed` if the chunk cannot be loaded.
+ */
+export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
+  private readonly stateListeners = new Set<(state: LiveShareConnectionState) => void>();
+  private current: LiveShareConnectionState = 'idle';
+  private loading: Promise<ObservableMeetingChannel | null> | null = null;
+
+  /**
+   * @param load Makes the real channel; by default imports the Live Share adapter over `host`.
+   */
+  constructor(
+    host: ILiveShareHost,
+    options?: ILiveShareClientOptions,
+    settings?: LiveShareMeetingChannelSettings,
+    private readonly load: () => Promise<ObservableMeetingChannel> = async () => {
+      const { LiveShareMeetingChannel } = await import('./live-share-meeting-channel');
+      return new LiveShareMeetingChannel(host, options, settings);
+    },
+  ) {}
+
+  /** `idle` before the first join, then the loaded channel's state (`failed` if it did not load). */
+  get state(): LiveShareConnectionState {
+    return this.current;
+  }
+
+  /** Calls `listener` on every change of `state`; returns the unsubscribe function. */
+  onStateChange(listener: (state: LiveShareConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => {
+      this.stateListeners.delete(listener);
+    };
+  }
+
+  join(meetingId: Id, participantId: Id): MeetingChannelSession {
+    this.loading ??= this.start();
+    return new LazySession(this.loading, meetingId, participantId);
+  }
+
+  private async start(): Promise<ObservableMeetingChannel | null> {
+    this.setState('connecting');
+    try {
+      const channel = await this.load();
+      channel.onStateChange((state) => this.setState(state));
+      if (channel.state !== 'idle') this.setState(channel.state);
+      return channel;
+    } catch {
+      // The chunk did not load (offline, a new deployment removed it): no live signals; the
+      // UI keeps re-reading the PlanStore. The next join tries again.
+      this.loading = null;
+      this.setState('failed');
+      return null;
+    }
+  }
+
+  private setState(state: LiveShareConnectionState): void {
+    if (this.current === state) return;
+    this.current = state;
+    for (const listener of [...this.stateListeners]) listener(state);
+  }
+}
