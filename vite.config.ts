@@ -30,6 +30,9 @@ const outDir = process.env.HELHED_DIST ?? 'dist';
 
 export default defineConfig({
   plugins: [react(), staticWebAppConfigFile()],
+  // TEAMS_APP_ID (the manifest id, not a secret) reaches the bundle too: the calendar writes the
+  // Outlook send guard's custom property under it (src/app/teams-config.ts).
+  envPrefix: ['VITE_', 'TEAMS_APP_ID'],
   build: {
     outDir,
     emptyOutDir: true,

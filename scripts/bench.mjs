@@ -17,7 +17,9 @@ const BENCHMARKS = [
   () => import('../bench/store.mjs'), // embedded store vs raw IndexedDB
   () => import('../bench/outlook-bundle.mjs'), // the Outlook send guard's handler bundle
   () => import('../bench/graph-round-trips.mjs'), // Graph requests per action vs the API minimum
+  () => import('../bench/leader-review.mjs'), // 50,000 decisions: virtualized review vs a bare table
   () => import('../bench/meeting-channel.mjs'), // meeting signals: adapter vs bare LiveEvent / BroadcastChannel
+  () => import('../bench/meeting-visible.mjs'), // a decision saved in one tab to visible in another, built app vs bare BroadcastChannel
 ];
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));

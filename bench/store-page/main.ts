@@ -95,14 +95,16 @@ const completion = (tx: IDBTransaction): Promise<void> =>
 function openRaw(name: string): Promise<IDBDatabase> {
   const req = indexedDB.open(name, 1);
   req.onupgradeneeded = () => {
-    // The same key and indexes as HelhedDb version(1):
-    // decisions: 'id, pathwayId, meetingId, createdAtMs, status, *departmentIds'
+    // The same key and indexes as HelhedDb's newest decisions table (version 3):
+    // decisions: 'id, pathwayId, meetingId, createdAtMs, status, *departmentIds, *deptAt, *deptStatusAt'
     const store = req.result.createObjectStore('decisions', { keyPath: 'id' });
     store.createIndex('pathwayId', 'pathwayId');
     store.createIndex('meetingId', 'meetingId');
     store.createIndex('createdAtMs', 'createdAtMs');
     store.createIndex('status', 'status');
     store.createIndex('departmentIds', 'departmentIds', { multiEntry: true });
+    store.createIndex('deptAt', 'deptAt', { multiEntry: true });
+    store.createIndex('deptStatusAt', 'deptStatusAt', { multiEntry: true });
   };
   return request(req);
 }
@@ -133,11 +135,15 @@ async function runRaw(count: number, tag: string): Promise<RunTimings> {
     const done = completion(tx);
     const store = tx.objectStore('decisions');
     for (const d of decisions) {
-      // The two storage-only index fields the embedded store adds; an index needs them too.
+      // The storage-only index fields the embedded store adds; an index needs them too.
+      const createdAtMs = Date.parse(d.createdAt);
+      const departmentIds = [...new Set(d.commitments.map((c) => c.departmentId))];
       store.put({
         ...d,
-        createdAtMs: Date.parse(d.createdAt),
-        departmentIds: [...new Set(d.commitments.map((c) => c.departmentId))],
+        createdAtMs,
+        departmentIds,
+        deptAt: departmentIds.map((dep) => [dep, createdAtMs]),
+        deptStatusAt: departmentIds.map((dep) => [dep, d.status, createdAtMs]),
       });
     }
     await done;

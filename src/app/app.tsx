@@ -70,7 +70,7 @@ export function App({ host, session: initial, demo }: { host: MeetingHost; sessi
   return (
     <FluentProvider theme={themes[theme]} data-theme={theme}>
       <I18nProvider locale={locale}>
-        <SessionProvider session={session}>
+        <SessionProvider session={session} onChange={setSession}>
           <Shell
             host={host}
             theme={theme}
@@ -117,6 +117,9 @@ function Shell({
           </Link>
           <Link className={styles.navLink} href={href.leader()} aria-current={current('leader')}>
             {t.shell.leader}
+          </Link>
+          <Link className={styles.navLink} href={href.departments()} aria-current={current('departments')}>
+            {t.departments.nav}
           </Link>
         </nav>
         {demo ? (

@@ -1,4 +1,6 @@
-import { DeltaDecisionCache, GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, resolveSiteId } from '../adapters/graph';
+import { DeltaDecisionCache, GraphApi, GraphCalendar, GraphDirectory, GraphPlanStore, GraphPlanStoreSetup, directoryMappingFor, resolveSiteId } from '../adapters/graph';
+import { GRAPH_SCOPES, NOTIFY_SCOPES, REPORT_SCOPES } from './graph-scopes';
+import { GraphNotifier } from '../adapters/graph/graph-notifier';
 import { LazyLiveShareMeetingChannel } from '../adapters/liveshare/lazy-live-share-meeting-channel';
 import { BroadcastMeetingChannel } from '../adapters/local/broadcast-meeting-channel';
 import { CryptoIds } from '../adapters/local/crypto-ids';
@@ -8,17 +10,14 @@ import { SystemClock } from '../adapters/local/system-clock';
 import type { Calendar } from '../ports/calendar';
 import type { Directory } from '../ports/directory';
 import type { MeetingChannel } from '../ports/meeting-channel';
+import type { Notifier } from '../ports/notifier';
 import { SetupError, type PlanStoreSetup } from '../ports/plan-store-setup';
-import type { Person } from '../domain/model';
+import type { Department, Person } from '../domain/model';
 import type { MsalTokenProvider } from '../host/auth/msal-token-provider';
 import { meetingLiveShareHost } from '../host/teams/live-share-host';
 import type { Session } from '../ui/services-context';
 
-/**
- * The delegated Microsoft Graph permissions the composed adapters use (README "Permissions"
- * says why each is needed). One token for Graph carries them all.
- */
-export const GRAPH_SCOPES: readonly string[] = ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadWrite', 'Sites.Selected'];
+export { GRAPH_SCOPES, NOTIFY_SCOPES, REPORT_SCOPES };
 
 /** The plan store on SharePoint: ready (the app runs), or the site still needs its setup. */
 export type PlanStoreConnection =
@@ -48,7 +47,20 @@ export interface GraphConnection {
 export interface GraphSessionOptions {
   /** VITE_SHAREPOINT_SITE_URL: the one site that holds the plans. */
   siteUrl?: string;
+  /** The Teams app id the host reports, for the deep links in activity notices (null: web links). */
+  teamsAppId?: string | null;
+  /**
+   * The manifest id (TEAMS_APP_ID), which is also the Outlook add-in's id: the calendar writes the
+   * send guard's custom property under it when it books (src/domain/send-guard-payload.ts).
+   */
+  outlookAddInId?: string | null;
 }
+
+
+function graphCalendar(graph: GraphApi, tokens: MsalTokenProvider, outlookAddInId: string | null): GraphCalendar {
+  return new GraphCalendar(graph, { outlookAddInId, reports: new GraphApi({ tokens, scopes: REPORT_SCOPES }) });
+}
+
 
 /**
  * Loaded with `import()` from teams-main.tsx, so the Graph client (and, through the provider,
@@ -65,7 +77,7 @@ export interface GraphSessionOptions {
 export async function connectGraph(tokens: MsalTokenProvider, options: GraphSessionOptions = {}): Promise<GraphConnection> {
   const graph = new GraphApi({ tokens, scopes: GRAPH_SCOPES });
   const me = await new GraphDirectory(graph, { departments: [], leaders: {} }).me();
-  const calendar = new GraphCalendar(graph);
+  const calendar = graphCalendar(graph, tokens, options.outlookAddInId ?? null);
   if (options.siteUrl === undefined) {
     // No plan store: people carry no Helhed department (the mapping lives in the plan store).
     return { me, calendar, directory: new GraphDirectory(graph, { departments: [], leaders: {} }) };
@@ -89,7 +101,7 @@ export async function connectGraph(tokens: MsalTokenProvider, options: GraphSess
       const id = await site();
       const provisioned = await new GraphPlanStoreSetup(graph, id, ids).connect();
       if (provisioned === null) return { status: 'setup', setup, problem: null, reconnect: connect };
-      return await openPlanStore(graph, tokens, id, provisioned, me);
+      return await openPlanStore(graph, tokens, id, provisioned, me, { notifier: graphNotifier(tokens, options.teamsAppId ?? null), calendar });
     } catch (error) {
       // The site cannot be read (no access, no such site, ...): the setup screen explains it.
       if (error instanceof SetupError) return { status: 'setup', setup, problem: error, reconnect: connect };
@@ -101,12 +113,19 @@ export async function connectGraph(tokens: MsalTokenProvider, options: GraphSess
   return { me, calendar, directory, plans };
 }
 
-async function openPlanStore(
+/**
+ * The plan store of a provisioned site, as Teams mode composes it: GraphPlanStore behind
+ * DeltaDecisionCache behind OutboxPlanStore (owner = `signedIn`), sync started. Exported for the
+ * e2e-only composition (src/app/e2e-composition.ts), which passes its own `channel` (Live Share
+ * over a local Fluid service); without one the channel is chosen as in Teams (meetingChannel).
+ */
+export async function openPlanStore(
   graph: GraphApi,
-  tokens: MsalTokenProvider,
+  tokens: Pick<MsalTokenProvider, 'signOut'>,
   siteId: string,
   site: { listIds: Record<string, string>; auditKey: string },
   signedIn: Person,
+  options: { channel?: MeetingChannel; notifier?: Notifier; calendar?: Calendar } = {},
 ): Promise<PlanStoreConnection> {
   const clock = new SystemClock();
   const ids = new CryptoIds();
@@ -116,12 +135,18 @@ async function openPlanStore(
   const outbox = new Outbox(openOutboxDb(), clock, { owner: signedIn.id });
   const store = new OutboxPlanStore(inner, outbox, clock, { lock: 'locks' in navigator ? webLock : undefined });
   const stopSync = store.startSync(window, window, 30_000);
-  // The department mapping lives in the plan store (the directory's department names).
-  const departments = await store.listDepartments();
-  const directory = new GraphDirectory(graph, { departments: departments.map((d) => ({ id: d.id, directoryName: d.name })), leaders: {} });
-  const me = await directory.me();
-  const calendar = new GraphCalendar(graph);
-  const session: Session = { services: { store, calendar, directory, channel: meetingChannel(ids), clock, ids }, me, departments };
+  const calendar = options.calendar ?? new GraphCalendar(graph);
+  const channel = options.channel ?? meetingChannel(ids);
+  // The department mapping lives in the plan store: the administrator's directory texts and
+  // leaders (src/features/departments). Saving them there recomposes the directory and `me` (one
+  // /me read) instead of reloading the frame; store, outbox sync and channel stay as they are.
+  const compose = async (departments: Department[]): Promise<Session> => {
+    const directory = new GraphDirectory(graph, directoryMappingFor(departments));
+    const me = await directory.me();
+    // The outbox is also the WriteStatus the side panel shows ("Venter på forbindelse", "Konflikt").
+    return { services: { store, calendar, directory, channel, clock, ids, writeStatus: store, notifier: options.notifier }, me, departments, recompose: compose };
+  };
+  const session = await compose(await store.listDepartments());
   return {
     status: 'ready',
     session,
@@ -141,6 +166,12 @@ async function openPlanStore(
 function meetingChannel(ids: CryptoIds): MeetingChannel {
   const liveShareHost = meetingLiveShareHost();
   return liveShareHost === null ? new BroadcastMeetingChannel(ids) : new LazyLiveShareMeetingChannel(liveShareHost);
+}
+
+/** Teams activity notices (TeamsActivity.Send) over a GraphApi of their own scope (NOTIFY_SCOPES). */
+function graphNotifier(tokens: MsalTokenProvider, teamsAppId: string | null): GraphNotifier {
+  const appPageUrl = new URL('teams.html', window.location.href).href;
+  return new GraphNotifier(new GraphApi({ tokens, scopes: NOTIFY_SCOPES }), { teamsAppId, appPageUrl });
 }
 
 /** Serialises outbox flushes across tabs (Web Locks resolve with the callback's awaited value). */

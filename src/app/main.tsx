@@ -6,7 +6,9 @@ import { SystemClock } from '../adapters/local/system-clock';
 import { DEMO_STAFF } from '../demo/demo-data';
 import { openLocalDemo } from '../demo/local-demo';
 import { StandaloneHost } from '../host/standalone/standalone-host';
+import { withDepartmentLeadership, type Department } from '../domain';
 import type { Services } from '../ports/services';
+import type { Session } from '../ui/services-context';
 import { App, type DemoControls } from './app';
 import { StartupError } from './startup-error';
 
@@ -19,6 +21,21 @@ async function start(rootElement: HTMLElement): Promise<void> {
   const host = new StandaloneHost(window);
   const context = await host.initialize();
   try {
+    // `vite build --mode e2e` only (a production build drops this branch): ?e2e=graph composes
+    // Graph behind the outbox and Live Share on a local Fluid service (./e2e-composition.ts).
+    if (import.meta.env.MODE === 'e2e') {
+      const e2e = await import('./e2e-composition');
+      const params = e2e.e2eParams(new URL(window.location.href));
+      if (params !== null) {
+        const session = await e2e.composeE2eSession(params);
+        root.render(
+          <StrictMode>
+            <App host={host} session={session} demo={null} />
+          </StrictMode>,
+        );
+        return;
+      }
+    }
     const clock = new SystemClock();
     const ids = new CryptoIds();
     const demo = await openLocalDemo({ clock, ids });
@@ -27,15 +44,20 @@ async function start(rootElement: HTMLElement): Promise<void> {
       calendar: demo.calendar,
       directory: demo.directory,
       channel: demo.channel,
+      notifier: demo.notifier,
       clock,
       ids,
     };
-    const [me, departments] = await Promise.all([demo.directory.me(), demo.store.listDepartments()]);
+    // Who leads what follows the stored departments, as in Teams mode (an administrator changes it
+    // on "Afdelinger og ledere"); departments without leaders keep the demo staff's own.
+    const meIn = async (departments: Department[]) => withDepartmentLeadership(await demo.directory.me(), departments);
+    const recompose = async (departments: Department[]): Promise<Session> => ({ services, me: await meIn(departments), departments, recompose });
+    const session = await recompose(await demo.store.listDepartments());
     const controls: DemoControls = {
       staff: DEMO_STAFF,
       setCurrentUser: async (id) => {
         await demo.directory.setCurrentUser(id);
-        return demo.directory.me();
+        return meIn(await demo.store.listDepartments());
       },
       reset: async () => {
         demo.db.close();
@@ -44,7 +66,7 @@ async function start(rootElement: HTMLElement): Promise<void> {
     };
     root.render(
       <StrictMode>
-        <App host={host} session={{ services, me, departments }} demo={controls} />
+        <App host={host} session={session} demo={controls} />
       </StrictMode>,
     );
   } catch (error) {

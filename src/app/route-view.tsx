@@ -17,7 +17,13 @@ const MeetingScreen = lazy(() => import('../features/in-meeting/meeting-screen')
 const MinutesScreen = lazy(() => import('../features/minutes/minutes-screen').then((m) => ({ default: m.MinutesScreen })));
 // Consent (rule 8): its section is rendered into the pathway screen, its stage on its own route.
 const ConsentSection = lazy(() => import('../features/consent/consent-section').then((m) => ({ default: m.ConsentSection })));
-const StageScreen = lazy(() => import('../features/consent/stage-screen').then((m) => ({ default: m.StageScreen })));
+// The same stage as in Teams (it follows the meeting screen's presenter), with the consent slot.
+const StageScreen = lazy(() => import('./standalone-stage').then((m) => ({ default: m.StandaloneStage })));
+// Exports (issue 6) are their own feature and chunk: the screens that offer them get a slot.
+const ExportMenu = lazy(() => import('../features/export/export-menu').then((m) => ({ default: m.ExportMenu })));
+const PlanExportMenu = lazy(() => import('../features/export/plan-export-menu').then((m) => ({ default: m.PlanExportMenu })));
+// An administrator's screen: its own chunk, which staff in a meeting never load.
+const DepartmentsScreen = lazy(() => import('../features/departments/departments-screen').then((m) => ({ default: m.DepartmentsScreen })));
 const LeaderReviewScreen = lazy(() =>
   import('../features/leader-review/leader-review-screen').then((m) => ({ default: m.LeaderReviewScreen })),
 );
@@ -54,11 +60,32 @@ function RouteSwitch({ route }: { route: Route }) {
     case 'meeting':
       return <MeetingScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'minutes':
-      return <MinutesScreen key={route.meetingId} meetingId={route.meetingId} />;
+      return (
+        <MinutesScreen
+          key={route.meetingId}
+          meetingId={route.meetingId}
+          exportSlot={(meeting, minutes) => (
+            <Suspense fallback={null}>
+              <PlanExportMenu meeting={meeting} minutes={minutes} />
+            </Suspense>
+          )}
+        />
+      );
     case 'stage':
       return <StageScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'leader':
-      return <LeaderReviewScreen query={route.query} />;
+      return (
+        <LeaderReviewScreen
+          query={route.query}
+          exportSlot={(rows) => (
+            <Suspense fallback={null}>
+              <ExportMenu rows={rows} />
+            </Suspense>
+          )}
+        />
+      );
+    case 'departments':
+      return <DepartmentsScreen />;
     case 'not-found':
       return (
         <Page title={t.common.notFoundTitle} back={{ href: href.pathways(), label: t.shell.myPathways }}>

@@ -1,34 +1,35 @@
 import {
   Button,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TeamMeeting } from '../domain/model';
-import { localParts } from '../domain/time';
-import { StageConsent } from '../features/consent/stage-consent';
 import { StageScreen } from '../features/stage/stage-screen';
 import { TabConfigScreen } from '../features/tab-config/tab-config-screen';
 import type { HostContext, MeetingHost, TabConfig, ThemeName } from '../ports/meeting-host';
-import { I18nProvider, TIME_ZONE, useI18n, useStrings } from '../ui/i18n';
+import { I18nProvider, useI18n, useStrings } from '../ui/i18n';
 import { Page } from '../ui/page';
-import { href, type Route } from '../ui/routes';
+import { href, navigate, type Route } from '../ui/routes';
+import { ShareLinkProvider } from '../ui/share-link';
+import { routeFromSubEntityId, teamsShareLink } from '../ui/teams-deep-link';
 import { SessionProvider, useSession, type Session } from '../ui/services-context';
 import { ErrorState, LoadingState } from '../ui/states';
-import { useAsync } from '../ui/use-async';
 import { themes } from './app';
 import { findTeamMeeting } from './find-team-meeting';
 import { RouteView } from './route-view';
+import { StageConsentSlot } from './stage-consent-slot';
 import { useHashRoute } from './use-hash-route';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-  signOut: { display: 'flex', justifyContent: 'flex-end', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} 0` },
+  signOut: { display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: tokens.spacingHorizontalL, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} 0` },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
 
@@ -70,29 +71,55 @@ export function TeamsNotice({ title, children, testId }: { title: string; childr
  * Helhed in Teams with data: one screen per frame context (ARCHITECTURE.md, src/app "one entry
  * per frame context"). The host context may change on resume (app caching), so it is state.
  */
-export function TeamsApp({ host, session, demo, onSignOut }: { host: MeetingHost; session: Session; demo: boolean; onSignOut?: () => void }) {
+export function TeamsApp({
+  host,
+  session,
+  demo,
+  onSignOut,
+  onSessionChange,
+}: {
+  host: MeetingHost;
+  session: Session;
+  demo: boolean;
+  onSignOut?: () => void;
+  /** Takes the session recomposed after the departments were saved (src/features/departments). */
+  onSessionChange?: (next: Session) => void;
+}) {
   const [context, setContext] = useState<HostContext>(host.context());
   useEffect(() => host.onResume(setContext), [host]);
   useEffect(() => host.notifyReady(), [host]);
+  // A deep link to the "Ledelse" tab carries the filtered view in its subEntityId (issue 6).
+  useEffect(() => {
+    const route = routeFromSubEntityId(context.subPageId);
+    if (route !== null) navigate(route);
+  }, [context.subPageId]);
+  const shareLink = useMemo(() => teamsShareLink(context.appId), [context.appId]);
   const styles = useStyles();
   return (
     <TeamsFrame host={host}>
-      <SessionProvider session={session}>
-        {demo ? <DemoBanner className={styles.banner} /> : null}
-        {onSignOut && context.frameContext === 'content' ? <SignOut className={styles.signOut} onSignOut={onSignOut} /> : null}
-        <main id="main" tabIndex={-1} data-frame-context={context.frameContext}>
-          <FrameScreen host={host} context={context} />
-        </main>
+      <SessionProvider session={session} onChange={onSessionChange}>
+        <ShareLinkProvider build={shareLink}>
+          {demo ? <DemoBanner className={styles.banner} /> : null}
+          {onSignOut && context.frameContext === 'content' ? <SignOut className={styles.signOut} onSignOut={onSignOut} /> : null}
+          <main id="main" tabIndex={-1} data-frame-context={context.frameContext}>
+            <FrameScreen host={host} context={context} />
+          </main>
+        </ShareLinkProvider>
       </SessionProvider>
     </TeamsFrame>
   );
 }
 
-/** Teams mode on Microsoft 365, in a tab: sign out of Helhed (stops the sync, clears the outbox and MSAL's cache). */
+/**
+ * Teams mode on Microsoft 365, in a tab: the administrator's "Afdelinger og ledere" (the
+ * personal app's tabs are the manifest's; this screen is not one of them) and sign out of Helhed
+ * (stops the sync, clears the outbox and MSAL's cache).
+ */
 function SignOut({ className, onSignOut }: { className: string; onSignOut: () => void }) {
   const t = useStrings();
   return (
     <div className={className}>
+      <Link href={href.departments()}>{t.departments.nav}</Link>
       <Button appearance="subtle" size="small" onClick={onSignOut} data-testid="sign-out">
         {t.signIn.signOutButton}
       </Button>
@@ -121,33 +148,27 @@ function FrameScreen({ host, context }: { host: MeetingHost; context: HostContex
     case 'sidePanel':
       return (
         <MeetingFrame context={context}>
-          {(m) => (
-            <>
-              <ShareToStage host={host} meeting={m} />
-              <RouteView route={{ name: 'meeting', meetingId: m.id }} />
-            </>
-          )}
+          {(m) =>
+            // "Book næste møde" from inside the meeting: the booking screen of the same pathway
+            // (same team, same citizen) opens in the panel; its back link returns to the meeting.
+            route.name === 'book' ? (
+              <RouteView route={route} />
+            ) : (
+              <>
+                <ShareToStage host={host} meeting={m} />
+                <RouteView route={{ name: 'meeting', meetingId: m.id }} />
+              </>
+            )
+          }
         </MeetingFrame>
       );
     case 'meetingStage':
       return (
         <MeetingFrame context={context}>
-          {(m) => <StageScreen key={m.id} meetingId={m.id} consent={<StageConsentSlot pathwayId={m.pathwayId} />} />}
+          {(m) => <StageScreen key={m.id} meetingId={m.id} consent={<StageConsentSlot meetingId={m.id} />} />}
         </MeetingFrame>
       );
   }
-}
-
-/** The citizen's consent on the stage (rule 8; the consent feature's StageConsent). */
-function StageConsentSlot({ pathwayId }: { pathwayId: string }) {
-  const { services } = useSession();
-  const state = useAsync(async () => {
-    const [pathway, consent] = await Promise.all([services.store.getPathway(pathwayId), services.store.getConsent(pathwayId)]);
-    return { pathway, consent, today: localParts(services.clock.now(), TIME_ZONE).date };
-  }, [pathwayId]);
-  if (state.status === 'error') return <ErrorState error={state.error} onRetry={state.reload} />;
-  if (state.status !== 'ready' || !state.data.pathway) return null;
-  return <StageConsent consent={state.data.consent} citizenName={state.data.pathway.citizen.displayName} today={state.data.today} />;
 }
 
 function TabConfigFrame({ host }: { host: MeetingHost }) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTeamsConfig, teamsDemoStoreRequested } from './teams-config';
 
 const GOOD = {
+  TEAMS_APP_ID: '5f1e3a2b-8c4d-4e6f-9a0b-1c2d3e4f5a6b',
   VITE_ENTRA_CLIENT_ID: '8a2d4f60-7b1e-4c3a-9f5d-2e6b8c0a1f47',
   VITE_ENTRA_TENANT_ID: '0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
   VITE_SHAREPOINT_SITE_URL: 'https://kommune.sharepoint.com/sites/helhed',
@@ -17,6 +18,7 @@ describe('Teams configuration check at start-up', () => {
     expect(check).toEqual({
       ok: false,
       problems: [
+        { name: 'TEAMS_APP_ID', problem: 'is not set' },
         { name: 'VITE_ENTRA_CLIENT_ID', problem: 'is not set' },
         { name: 'VITE_ENTRA_TENANT_ID', problem: 'is not set' },
         { name: 'VITE_SHAREPOINT_SITE_URL', problem: 'must be the https URL of the SharePoint site that holds the plans' },

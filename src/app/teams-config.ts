@@ -3,9 +3,11 @@ import { z } from 'zod';
 /**
  * Teams mode's configuration, checked at start-up (STYLE.md statement 7; bulletproof-react's
  * env check). Every variable is documented in env.sample. The values reach the browser bundle
- * (VITE_ prefix), so none of them is a secret.
+ * (VITE_ prefix, and TEAMS_APP_ID through vite.config.ts's envPrefix), so none of them is a secret.
  */
 const teamsEnvSchema = z.object({
+  /** The manifest id: also the Outlook add-in id under which the send guard reads its custom property. */
+  TEAMS_APP_ID: z.guid("must be the Teams app's id (the manifest id), a GUID"),
   VITE_ENTRA_CLIENT_ID: z.guid('must be the Entra app registration\'s Application (client) ID, a GUID'),
   VITE_ENTRA_TENANT_ID: z.guid('must be the municipality\'s Entra tenant ID, a GUID'),
   VITE_SHAREPOINT_SITE_URL: z.url({ protocol: /^https$/, error: 'must be the https URL of the SharePoint site that holds the plans' }),
@@ -17,6 +19,7 @@ export type TeamsConfigCheck = { ok: true; config: TeamsConfig } | { ok: false; 
 /** Checks the env; lists every missing or malformed variable with what it must be. */
 export function checkTeamsConfig(env: Readonly<Record<string, unknown>>): TeamsConfigCheck {
   const parsed = teamsEnvSchema.safeParse({
+    TEAMS_APP_ID: emptyToUndefined(env.TEAMS_APP_ID),
     VITE_ENTRA_CLIENT_ID: emptyToUndefined(env.VITE_ENTRA_CLIENT_ID),
     VITE_ENTRA_TENANT_ID: emptyToUndefined(env.VITE_ENTRA_TENANT_ID),
     VITE_SHAREPOINT_SITE_URL: emptyToUndefined(env.VITE_SHAREPOINT_SITE_URL),

@@ -1,5 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
+import { href, navigate } from '../ui/routes';
+import type { Session } from '../ui/services-context';
 import { SetupScreen } from '../features/setup/setup-screen';
 import type { MeetingHost } from '../ports/meeting-host';
 import { useStrings } from '../ui/i18n';
@@ -22,7 +24,11 @@ export function TeamsGraphApp({ host, plans, signOut }: { host: MeetingHost; pla
   const reconnect = async (from: Extract<PlanStoreConnection, { status: 'setup' }>) => {
     setView({ step: 'reconnecting' });
     try {
-      setView({ step: 'connected', plans: await from.reconnect() });
+      const next = await from.reconnect();
+      // Fresh lists hold no departments: the administrator's next step of the setup is to create
+      // them and their leaders (nobody can be placed in a team or lead anything before).
+      if (next.status === 'ready' && next.session.departments.length === 0) navigate(href.departments());
+      setView({ step: 'connected', plans: next });
     } catch (error) {
       setView({ step: 'error', error });
     }
@@ -39,11 +45,17 @@ export function TeamsGraphApp({ host, plans, signOut }: { host: MeetingHost; pla
     );
   }
   const current = view.plans;
-  if (current.status === 'ready') return <TeamsApp host={host} session={current.session} demo={false} onSignOut={() => void signOut()} />;
+  if (current.status === 'ready') return <ReadyApp host={host} initial={current.session} signOut={signOut} />;
   return (
     <TeamsNotice title={t.setup.notAdminTitle} testId="plan-store-not-provisioned">
       {current.problem === null ? t.setup.notAdminBody : t.setup[current.problem.problem]}{' '}
       <Button onClick={() => setView({ step: 'setup', plans: current })}>{t.setup.openSetupButton}</Button>
     </TeamsNotice>
   );
+}
+
+/** The app over a ready plan store; the session is recomposed in place when the departments are saved. */
+function ReadyApp({ host, initial, signOut }: { host: MeetingHost; initial: Session; signOut: () => Promise<void> }) {
+  const [session, setSession] = useState(initial);
+  return <TeamsApp host={host} session={session} demo={false} onSignOut={() => void signOut()} onSessionChange={setSession} />;
 }

@@ -53,7 +53,7 @@ async function start(rootElement: HTMLElement): Promise<void> {
       const clock = new SystemClock();
       const ids = new CryptoIds();
       const demo = await openLocalDemo({ clock, ids });
-      const services: Services = { store: demo.store, calendar: demo.calendar, directory: demo.directory, channel: demo.channel, clock, ids };
+      const services: Services = { store: demo.store, calendar: demo.calendar, directory: demo.directory, channel: demo.channel, notifier: demo.notifier, clock, ids };
       const [me, departments] = await Promise.all([demo.directory.me(), demo.store.listDepartments()]);
       render(<TeamsApp host={host} session={{ services, me, departments }} demo />);
     } catch (error) {
@@ -81,16 +81,16 @@ async function start(rootElement: HTMLElement): Promise<void> {
   });
   render(
     <Ready host={host}>
-      <GraphSignIn tokens={tokens} connect={(t) => connectGraphLazily(t, config.config.VITE_SHAREPOINT_SITE_URL)}>
+      <GraphSignIn tokens={tokens} connect={(t) => connectGraphLazily(t, config.config.VITE_SHAREPOINT_SITE_URL, context.appId, config.config.TEAMS_APP_ID)}>
         {(connection, signOut) => (connection.plans ? <TeamsGraphApp host={host} plans={connection.plans} signOut={signOut} /> : null)}
       </GraphSignIn>
     </Ready>,
   );
 }
 
-async function connectGraphLazily(tokens: MsalTokenProvider, siteUrl: string) {
+async function connectGraphLazily(tokens: MsalTokenProvider, siteUrl: string, teamsAppId: string | null, outlookAddInId: string) {
   const { connectGraph } = await import('./graph-session');
-  return connectGraph(tokens, { siteUrl });
+  return connectGraph(tokens, { siteUrl, teamsAppId, outlookAddInId });
 }
 
 function pick() {

@@ -166,9 +166,12 @@ export async function reviewConsent(s: Services, departmentIds: readonly Id[]): 
   const mine = pathways.filter(
     (p) => p.status === 'active' && p.team.members.some((m) => departmentIds.includes(m.departmentId)),
   );
+  // One request per pathway, all in flight at once: awaited one by one, 5,000 pathways took
+  // seconds (bench/leader-review.mjs), and the store answers them in any order.
+  const consents = await Promise.all(mine.map((p) => s.store.getConsent(p.id)));
   const rows: ConsentReviewRow[] = [];
-  for (const p of mine) {
-    const consent = await s.store.getConsent(p.id);
+  for (const [i, p] of mine.entries()) {
+    const consent = consents[i] ?? null;
     const state = consentState(consent, today);
     const kind: ConsentReviewKind | null =
       state.status === 'valid' ? (state.reviewSoon ? 'expiring' : null) : state.status;

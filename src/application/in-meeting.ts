@@ -14,6 +14,7 @@ import {
 import type { Violation } from '../domain/result';
 import { checkConsentValid, checkMembersInScope } from '../domain/rules/consent';
 import { assessMandate, checkCitizenPosition, type MandateAssessment } from '../domain/rules/decision-mandate';
+import type { NotifyOutcome } from '../ports/notifier';
 import { NotFoundError } from '../ports/plan-store';
 import { todayFor } from './consent';
 import { RuleViolationError } from './errors';
@@ -90,7 +91,7 @@ function presentIds(meeting: TeamMeeting): Set<Id> {
 export async function recordDecision(
   s: Services,
   input: DecisionInput,
-): Promise<{ decision: Decision; action: Action }> {
+): Promise<{ decision: Decision; action: Action; notification?: NotifyOutcome | null }> {
   const position = checkCitizenPosition(input.citizenPosition);
   if (!position.ok) {
     const { ok: _ok, ...v } = position;
@@ -154,7 +155,29 @@ export async function recordDecision(
   });
   await s.store.appendDecisions([decision], [action]);
   await s.store.deleteDraft(meeting.id, me.id);
-  return { decision, action };
+  return { decision, action, notification: await notifyResponsible(s, decision, pathway.citizen.initials, me.id) };
+}
+
+/**
+ * Tells the responsible person about the new action (Teams activity feed). Runs after the save
+ * and never fails it: a failed notice is returned as `{ status: 'failed' }` for the UI to report.
+ * A retried save of a stored decision returns early above, so it does not notify twice.
+ */
+async function notifyResponsible(s: Services, decision: Decision, initials: string, meId: Id): Promise<NotifyOutcome | null> {
+  if (s.notifier === undefined) return null;
+  if (decision.responsibleId === meId) return { status: 'not-needed' };
+  try {
+    return await s.notifier.notifyActionAssigned({
+      decisionId: decision.id,
+      pathwayId: decision.pathwayId,
+      recipientId: decision.responsibleId,
+      initials,
+      dueDate: decision.dueDate,
+      decidedAt: decision.createdAt,
+    });
+  } catch (error) {
+    return { status: 'failed', error };
+  }
 }
 
 export async function saveDraft(s: Services, draft: Omit<DecisionDraft, 'updatedAt'>): Promise<void> {

@@ -18,13 +18,15 @@ export interface MinutesDraft {
    * Where present/absent came from: the check-in alone, or the check-in with the gaps filled
    * from the online meeting's attendance report (`filledFromReport` people had no check-in and
    * joined online). `report` is 'none' when the calendar offers no reports (standalone) or the
-   * meeting has no join link, 'pending' when no report exists yet, 'used' when one was read.
+   * meeting has no join link, 'pending' when no report exists yet, 'used' when one was read,
+   * 'unavailable' when it could not be read (no permission, service down): the report only fills
+   * gaps, so the minutes never wait for it.
    */
   attendance: MinutesAttendanceSource;
 }
 
 export interface MinutesAttendanceSource {
-  report: 'none' | 'pending' | 'used';
+  report: 'none' | 'pending' | 'used' | 'unavailable';
   filledFromReport: Id[];
 }
 
@@ -32,11 +34,18 @@ export interface MinutesAttendanceSource {
  * Check-in wins; the attendance report fills the gaps: an invitee with no check-in record who
  * joined the online meeting counts as present. Someone not in the report is not marked absent
  * by it (they may have been in the room), so without a check-in they stay "absent without
- * notice", as before. A failure to read the report propagates (a typed error the UI explains).
+ * notice", as before. A report that cannot be read (403 without OnlineMeetingArtifact.Read.All,
+ * consent not granted, Graph down) leaves the check-in alone and says so: it never blocks the
+ * minutes.
  */
 async function withReportedAttendance(s: Services, meeting: TeamMeeting): Promise<{ meeting: TeamMeeting; source: MinutesAttendanceSource }> {
   if (s.calendar.getAttendance === undefined || meeting.joinUrl === null) return { meeting, source: { report: 'none', filledFromReport: [] } };
-  const report = await s.calendar.getAttendance(meeting.joinUrl);
+  let report: Awaited<ReturnType<NonNullable<Services['calendar']['getAttendance']>>>;
+  try {
+    report = await s.calendar.getAttendance(meeting.joinUrl);
+  } catch {
+    return { meeting, source: { report: 'unavailable', filledFromReport: [] } };
+  }
   if (report === null) return { meeting, source: { report: 'pending', filledFromReport: [] } };
   const joined = new Set(report.filter((r) => r.present).map((r) => r.email.toLowerCase()));
   const checkedIn = new Set(meeting.attendance.map((r) => r.personId));

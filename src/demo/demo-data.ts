@@ -52,11 +52,25 @@ export const DEMO_DEPARTMENT_IDS = {
 } as const;
 const D = DEMO_DEPARTMENT_IDS;
 
+const HANNE = { personId: 'staff-hanne', displayName: 'Hanne Vestergaard' };
+const BIRGITTE = { personId: 'staff-birgitte', displayName: 'Birgitte Lund' };
+
+/**
+ * The demo municipality's departments, configured as an administrator would (directory texts and
+ * leaders), so the demo and Teams mode read leadership the same way: from the departments. The
+ * leaders agree with DEMO_STAFF's `leaderOf` below.
+ */
 export const DEMO_DEPARTMENTS: readonly Department[] = [
-  { id: D.social, name: 'Socialafdelingen', area: 'social' },
-  { id: D.health, name: 'Sundhed og Omsorg', area: 'health' },
-  { id: D.employment, name: 'Jobcenter', area: 'employment' },
-  { id: D.education, name: 'Skole og Uddannelse (PPR/UU)', area: 'education' },
+  { id: D.social, name: 'Socialafdelingen', area: 'social', directoryNames: ['Socialafdelingen'], leaders: [HANNE] },
+  { id: D.health, name: 'Sundhed og Omsorg', area: 'health', directoryNames: ['Sundhed og Omsorg'], leaders: [HANNE] },
+  { id: D.employment, name: 'Jobcenter', area: 'employment', directoryNames: ['Jobcenter'], leaders: [BIRGITTE] },
+  {
+    id: D.education,
+    name: 'Skole og Uddannelse (PPR/UU)',
+    area: 'education',
+    directoryNames: ['Skole og Uddannelse (PPR/UU)'],
+    leaders: [BIRGITTE],
+  },
 ];
 
 export const DEMO_SETTINGS: Settings = {

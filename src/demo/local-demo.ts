@@ -2,6 +2,7 @@ import { BroadcastMeetingChannel } from '../adapters/local/broadcast-meeting-cha
 import { HELHED_DB_NAME, HelhedDb } from '../adapters/local/db';
 import { LocalCalendar } from '../adapters/local/local-calendar';
 import { LocalDirectory } from '../adapters/local/local-directory';
+import { LocalNotifier } from '../adapters/local/local-notifier';
 import { LocalPlanStore } from '../adapters/local/local-plan-store';
 import type { Clock } from '../ports/clock';
 import type { Ids } from '../ports/ids';
@@ -14,6 +15,8 @@ export interface LocalDemo {
   calendar: LocalCalendar;
   directory: LocalDirectory;
   channel: BroadcastMeetingChannel;
+  /** No Teams feed here: notices to the responsible person are recorded in this tab (LocalNotifier). */
+  notifier: LocalNotifier;
   /** true when this call filled an empty database. */
   seeded: boolean;
 }
@@ -34,6 +37,7 @@ export async function openLocalDemo(options: {
     calendar: new LocalCalendar(db, options.ids),
     directory: new LocalDirectory(db, DEMO_STAFF, DEMO_DEFAULT_USER_ID),
     channel: new BroadcastMeetingChannel(options.ids),
+    notifier: new LocalNotifier(),
     seeded,
   };
 }

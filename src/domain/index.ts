@@ -3,3 +3,4 @@ export * from './audit';
 export * from './result';
 export * from './time';
 export * from './rules';
+export * from './departments';

@@ -28,11 +28,36 @@ export const EmailSchema = z.email().max(320);
 export const DepartmentAreaSchema = z.enum(['social', 'health', 'employment', 'education', 'other']);
 export type DepartmentArea = z.infer<typeof DepartmentAreaSchema>;
 
-/** afdeling / fagområde */
+/**
+ * A leader of a department, chosen by the administrator (src/features/departments). The name is
+ * kept beside the id, as a team member's is, so the list of departments needs no directory
+ * look-up per leader; the id is what counts (Entra object id in Teams mode).
+ */
+export const DepartmentLeaderSchema = z.object({
+  personId: IdSchema,
+  displayName: z.string().min(1).max(200),
+});
+export type DepartmentLeader = z.infer<typeof DepartmentLeaderSchema>;
+
+/**
+ * afdeling / fagområde.
+ *
+ * `directoryNames` and `leaders` came later than the first stored departments, so both are
+ * optional rather than defaulted: departments stored without them still parse, and absent means
+ * "not configured" (see src/domain/departments.ts for what that implies), which an empty list
+ * does not.
+ */
 export const DepartmentSchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(200),
   area: DepartmentAreaSchema,
+  /**
+   * The texts of Entra ID's free-text `user.department` that put a person in this department.
+   * Absent: the department's own name is that text (how departments were mapped before).
+   */
+  directoryNames: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  /** Who reviews this department's decisions ("Ledelse"). Absent: Helhed names no leaders. */
+  leaders: z.array(DepartmentLeaderSchema).max(50).optional(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
@@ -333,6 +358,12 @@ export const DecisionDraftSchema = z.object({
   responsibleId: IdSchema.nullable(),
   dueDate: DateOnlySchema.nullable(),
   citizenPosition: CitizenPositionSchema.nullable(),
+  /**
+   * The author chose "Gem beslutning" and the decision could not reach the store (no
+   * connection): whichever screen opens the draft next sends it by itself, once (rule 7: a
+   * decision captured in the meeting survives a reload). Absent or false: still being typed.
+   */
+  submitted: z.boolean().optional(),
   updatedAt: InstantSchema,
 });
 export type DecisionDraft = z.infer<typeof DecisionDraftSchema>;

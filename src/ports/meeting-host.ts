@@ -32,6 +32,16 @@ export interface HostContext {
   userKind: UserKind;
   /** The meeting the app runs in (meeting details, side panel, stage), or null outside one. */
   meeting: HostMeeting | null;
+  /**
+   * The app's id in the host (the Teams manifest id), when the host reports it: deep links to
+   * the app's tabs need it. Null in standalone mode.
+   */
+  appId: string | null;
+  /**
+   * What a deep link asked the tab to show (Teams' `context.subEntityId`, teams-js
+   * `page.subPageId`), unparsed; null when the tab was opened without one.
+   */
+  subPageId: string | null;
 }
 
 /** Why the first screen could not be shown; Teams shows its own error with this reason. */

@@ -1,4 +1,4 @@
-import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -9,6 +9,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
     maxWidth: '1100px',
   },
+  // Wide tables (the leader review's decisions) use the whole Teams tab instead of 1100 px.
+  wide: { maxWidth: '1600px' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   headingRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
   heading: { ...typographyStyles.title2, margin: 0, outlineStyle: 'none' },
@@ -22,9 +24,12 @@ export function Page({
   title,
   back,
   actions,
+  wide = false,
   children,
 }: {
   title: string;
+  /** For screens whose main content is a wide table. */
+  wide?: boolean;
   back?: { href: string; label: string };
   actions?: ReactNode;
   children: ReactNode;
@@ -35,7 +40,7 @@ export function Page({
     heading.current?.focus();
   }, [title]);
   return (
-    <section className={styles.page} aria-labelledby="page-title">
+    <section className={mergeClasses(styles.page, wide && styles.wide)} aria-labelledby="page-title">
       <div className={styles.header}>
         {back ? (
           // Navigation never belongs on paper (the minutes are printed for the case file).

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'minutes'; meetingId: string }
   | { name: 'stage'; meetingId: string }
   | { name: 'leader'; query: string }
+  | { name: 'departments' }
   | { name: 'not-found' };
 
 export const href = {
@@ -23,6 +24,8 @@ export const href = {
   /** The meeting stage in standalone mode: what the citizen sees (goals, consent). */
   stage: (meetingId: string) => `#/moede/${encodeURIComponent(meetingId)}/scene`,
   leader: (query = '') => `#/ledelse${query ? `?${query}` : ''}`,
+  /** The administrator's departments and their leaders. */
+  departments: () => '#/afdelinger',
 };
 
 export function parseRoute(hash: string): Route {
@@ -42,6 +45,7 @@ export function parseRoute(hash: string): Route {
     if (third === 'scene' && parts.length === 3) return { name: 'stage', meetingId: second };
   }
   if (first === 'ledelse' && second === undefined) return { name: 'leader', query };
+  if (first === 'afdelinger' && second === undefined) return { name: 'departments' };
   return { name: 'not-found' };
 }
 

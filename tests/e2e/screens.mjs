@@ -117,6 +117,45 @@ export const SCREENS = [
       await page.getByLabel('Vis som').selectOption('staff-hanne');
       await visible(page.getByTestId('leader-escalations').locator('li[data-decision-id]').first());
       await visible(page.getByTestId('leader-attendance'));
+      await visible(page.getByTestId('leader-decisions-table').locator('[data-decision-id]').first());
+      // The charts are their own chunk (issue 6): axe checks them drawn, not their loading state.
+      await visible(page.getByTestId('picture-decisions').locator('.fui-cart__chartWrapper svg').first());
+      await visible(page.getByTestId('picture-attendance').locator('.fui-cart__chartWrapper svg').first());
+    },
+  },
+  {
+    name: 'leader-review-tables',
+    hash: '#/ledelse?sort=due&dir=asc',
+    prepare: async (page) => {
+      // The charts' accessible alternative: every picture shown as a table ("Vis som tabel").
+      await page.getByLabel('Vis som').selectOption('staff-birgitte');
+      await visible(page.getByTestId('leader-decisions-table').locator('[data-decision-id]').first());
+      for (const picture of ['picture-decisions', 'picture-attendance', 'picture-no-citizen', 'picture-overdue']) {
+        const toggle = page.getByTestId(picture).getByRole('button', { name: 'Vis som tabel' });
+        if ((await toggle.count()) > 0) await toggle.click();
+      }
+      await visible(page.getByTestId('picture-overdue').getByRole('table'));
+    },
+  },
+  {
+    name: 'departments',
+    hash: '#/afdelinger',
+    prepare: async (page) => {
+      await visible(page.getByTestId('department-list'));
+      // A department the demo's teams use: pressing "Fjern" explains why it stays (departments.removeBlockedTitle).
+      await page.getByRole('button', { name: 'Fjern Socialafdelingen' }).click();
+      await visible(page.getByTestId('department-in-use').filter({ hasText: 'Socialafdelingen kan ikke fjernes' }));
+    },
+  },
+  {
+    name: 'department-edit',
+    hash: '#/afdelinger',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Redigér Jobcenter' }).click();
+      const form = page.getByTestId('department-form');
+      // The leaders' people picker with results (departments.findLeader).
+      await form.getByRole('searchbox', { name: 'Find leder' }).fill('Peter');
+      await visible(form.getByTestId('leader-results'));
     },
   },
 ];

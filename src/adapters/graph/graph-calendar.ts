@@ -238,6 +238,12 @@ export interface GraphCalendarOptions {
    * Helhed meeting id (see outlookCustomPropertiesId); null writes only Helhed's own property.
    */
   outlookAddInId: string | null;
+  /**
+   * The Graph client for attendance reports: its token carries OnlineMeetings.Read and
+   * OnlineMeetingArtifact.Read.All (graph-session.ts asks for them separately, so a tenant that
+   * has not consented to them can still sign in and book). Default: the calendar's own client.
+   */
+  reports?: GraphApi;
 }
 
 /**
@@ -249,6 +255,10 @@ export class GraphCalendar implements Calendar {
     private readonly graph: GraphApi,
     private readonly options: GraphCalendarOptions = { outlookAddInId: null },
   ) {}
+
+  private get reportsGraph(): GraphApi {
+    return this.options.reports ?? this.graph;
+  }
 
   async getBusy(emails: readonly string[], from: Instant, to: Instant): Promise<Map<string, BusyInterval[]>> {
     const fromMs = Date.parse(from);
@@ -357,7 +367,7 @@ export class GraphCalendar implements Calendar {
     // percent-encoded once more, as in the reference's example. graph-client's query() leaves
     // `%` alone, which would turn `%3a` into `:` on Graph's side and match nothing.
     const filter = encodeURIComponent(`JoinWebUrl eq ${odataString(joinUrl)}`);
-    const meetings = await readAllPages(this.graph, { path: `/me/onlineMeetings?$filter=${filter}` }, OnlineMeetingSchema);
+    const meetings = await readAllPages(this.reportsGraph, { path: `/me/onlineMeetings?$filter=${filter}` }, OnlineMeetingSchema);
     const [meeting] = meetings;
     if (meeting === undefined) {
       throw new GraphNotFoundError('no online meeting of the signed-in user has this join URL', {
@@ -368,12 +378,12 @@ export class GraphCalendar implements Calendar {
       });
     }
     const base = `/me/onlineMeetings/${encodeURIComponent(meeting.id)}/attendanceReports`;
-    const reports = await readAllPages(this.graph, { path: base }, AttendanceReportSchema);
+    const reports = await readAllPages(this.reportsGraph, { path: base }, AttendanceReportSchema);
     // Reports appear only after the meeting has ended (online meeting artifacts).
     if (reports.length === 0) return null;
     const records: GraphAttendanceRecord[] = [];
     for (const report of reports) {
-      const full = await this.graph.call({
+      const full = await this.reportsGraph.call({
         method: 'GET',
         path: `${base}/${encodeURIComponent(report.id)}`,
         query: { $expand: 'attendanceRecords' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Id, Person } from '../../domain/model';
+import { directoryNamesOf, leadersByPerson } from '../../domain/departments';
+import type { Department, Id, Person } from '../../domain/model';
 import type { Directory } from '../../ports/directory';
 import type { GraphApi } from './graph-api';
 import { readAllPages } from './graph-pages';
@@ -38,6 +39,17 @@ export interface DirectoryMapping {
   leaders: Readonly<Record<Id, readonly Id[]>>;
 }
 
+/**
+ * The mapping as the administrator configured it in the stored departments
+ * (src/features/departments): each department's directory texts and its leaders.
+ */
+export function directoryMappingFor(departments: readonly Department[]): DirectoryMapping {
+  return {
+    departments: departments.flatMap((d) => directoryNamesOf(d).map((directoryName) => ({ id: d.id, directoryName }))),
+    leaders: leadersByPerson(departments),
+  };
+}
+
 const danish = new Intl.Collator('da');
 const fold = (text: string): string => text.toLocaleLowerCase('da');
 const byName = (a: Person, b: Person): number => danish.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : 1);
@@ -58,14 +70,16 @@ const searchClause = (property: string, value: string): string => `"${property}:
  */
 export class GraphDirectory implements Directory {
   private readonly departmentByName: ReadonlyMap<string, Id>;
-  private readonly nameByDepartment: ReadonlyMap<Id, string>;
+  private readonly namesByDepartment: ReadonlyMap<Id, readonly string[]>;
 
   constructor(
     private readonly graph: GraphApi,
     private readonly mapping: DirectoryMapping,
   ) {
     this.departmentByName = new Map(mapping.departments.map((d) => [fold(d.directoryName), d.id]));
-    this.nameByDepartment = new Map(mapping.departments.map((d) => [d.id, d.directoryName]));
+    const names = new Map<Id, string[]>();
+    for (const d of mapping.departments) names.set(d.id, [...(names.get(d.id) ?? []), d.directoryName]);
+    this.namesByDepartment = names;
   }
 
   /**
@@ -134,14 +148,16 @@ export class GraphDirectory implements Directory {
   }
 
   async listByDepartment(departmentId: Id): Promise<Person[]> {
-    const name = this.nameByDepartment.get(departmentId);
+    const names = this.namesByDepartment.get(departmentId) ?? [];
     // A department Helhed does not map to the directory has nobody in it (not a failure).
-    if (name === undefined) return [];
+    if (names.length === 0) return [];
+    // `department` supports `in` (https://learn.microsoft.com/graph/api/resources/user, advanced query).
+    const filter = names.length === 1 ? `department eq ${odataString(names[0] ?? '')}` : `department in (${names.map(odataString).join(',')})`;
     const users = await readAllPages(
       this.graph,
       {
         path: '/users',
-        query: { $filter: `department eq ${odataString(name)}`, $count: 'true', $select: USER_SELECT },
+        query: { $filter: filter, $count: 'true', $select: USER_SELECT },
         headers: { ConsistencyLevel: 'eventual' },
       },
       GraphUserSchema,

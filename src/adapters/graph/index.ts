@@ -1,7 +1,7 @@
 export type { AccessTokenProvider } from './access-token-provider';
 export { GraphApi, GRAPH_ORIGIN, type GraphApiOptions } from './graph-api';
 export { GraphCalendar, HELHED_MEETING_ID_PROPERTY, SendGuardPayloadTooLargeError, outlookCustomPropertiesId, type GraphCalendarOptions } from './graph-calendar';
-export { GraphDirectory, type DirectoryMapping } from './graph-directory';
+export { GraphDirectory, directoryMappingFor, type DirectoryMapping } from './graph-directory';
 export * from './graph-errors';
 export { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 export { HELHED_LISTS, provisionLists, type ListSpec, type ProvisionReport } from './sharepoint-lists';

@@ -40,8 +40,32 @@ export interface KeyValueRow {
  */
 export type MeetingRow = TeamMeeting & { startMs: number };
 
-/** `departmentIds` is derived from `commitments` so a multi-entry index can serve the leader review. */
-export type DecisionRow = Decision & { createdAtMs: number; departmentIds: string[] };
+/**
+ * `departmentIds` is derived from `commitments` so a multi-entry index can serve the leader review.
+ * `deptAt` and `deptStatusAt` (version 3) pair each department with the creation time (and the
+ * status): IndexedDB cannot put a multi-entry field into a compound index, but a multi-entry
+ * index over an array of arrays gives one key per department that sorts by time, so
+ * "department D, status S, created in [from, to)" is one key range (see listDecisions).
+ * A decision is never updated (append-only), so these keys never go stale.
+ */
+export type DecisionRow = Decision & {
+  createdAtMs: number;
+  departmentIds: string[];
+  deptAt: [string, number][];
+  deptStatusAt: [string, string, number][];
+};
+
+/** The derived index keys of a decision row (version 3); used on write and in the upgrade. */
+export function decisionIndexKeys(
+  departmentIds: readonly string[],
+  status: string,
+  createdAtMs: number,
+): Pick<DecisionRow, 'deptAt' | 'deptStatusAt'> {
+  return {
+    deptAt: departmentIds.map((d): [string, number] => [d, createdAtMs]),
+    deptStatusAt: departmentIds.map((d): [string, string, number] => [d, status, createdAtMs]),
+  };
+}
 
 export type MinutesRow = Minutes & { meetingStartMs: number };
 
@@ -120,6 +144,21 @@ export class HelhedDb extends Dexie {
       consentEvents: '[pathwayId+version], pathwayId',
       audit: 'id, pathwayId, [pathwayId+atMs]',
     });
+    // Version 3, the leader review at scale: department x (status x) time keys, so a leader's
+    // filter is a key range on an index instead of a scan plus filter. Existing decisions get
+    // their keys from the fields they already carry.
+    this.version(3)
+      .stores({
+        decisions: 'id, pathwayId, meetingId, createdAtMs, status, *departmentIds, *deptAt, *deptStatusAt',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<DecisionRow, string>('decisions')
+          .toCollection()
+          .modify((row) => {
+            Object.assign(row, decisionIndexKeys(row.departmentIds, row.status, row.createdAtMs));
+          }),
+      );
   }
 }
 

@@ -21,6 +21,11 @@
  *   sees them while offline.
  * - Entries older than the time limit are dropped and reported (`onExpired`). `clear()` is for
  *   sign-out.
+ * - Drafts go through the outbox too (the newest per meeting and author replaces older waiting
+ *   ones), and `getDraft` answers from a waiting draft write first: a draft typed without a
+ *   connection survives a reload.
+ * - It is the WriteStatus port (src/ports/write-status.ts): `snapshot()` names what waits and
+ *   what conflicts, `subscribe` is told after every write queued and every flush.
  *
  * Time comes from the injected Clock, timers from `startSync`'s arguments.
  */
@@ -41,7 +46,9 @@ import type {
 } from '../../domain/model';
 import type { Clock } from '../../ports/clock';
 import type { DecisionQuery, MeetingQuery, PlanStore } from '../../ports/plan-store';
+import type { WriteStatus, WriteStatusSnapshot } from '../../ports/write-status';
 import {
+  entityIdsOf,
   parseRow,
   type ExpiredOutboxEntry,
   type InvalidOutboxRow,
@@ -157,7 +164,7 @@ function matchesDecision(decision: Decision, query: DecisionQuery): boolean {
   );
 }
 
-export class OutboxPlanStore implements PlanStore {
+export class OutboxPlanStore implements PlanStore, WriteStatus {
   private readonly isRetryable: (error: unknown) => boolean;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
@@ -166,6 +173,7 @@ export class OutboxPlanStore implements PlanStore {
   /** Outcomes of entries a caller is waiting for (its own write). */
   private readonly outcomes = new Map<number, Outcome>();
   private readonly waiting = new Set<number>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly inner: PlanStore,
@@ -185,13 +193,44 @@ export class OutboxPlanStore implements PlanStore {
   /**
    * Sends what is due, oldest first, and stops at the first retryable failure or at an entry
    * whose back-off has not run out (first in, first out: nothing overtakes it). Drops expired
-   * entries first. Safe to call at any time; calls are serialised.
+   * entries first. Safe to call at any time; calls are serialised. `ignoreBackoff`: the browser
+   * said the connection is back (startSync's 'online'), so the line is tried now.
    */
-  flush(): Promise<FlushReport> {
-    const run = (): Promise<FlushReport> => (this.options.lock ? this.options.lock(() => this.flushNow()) : this.flushNow());
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<FlushReport> {
+    const ignoreBackoff = options.ignoreBackoff === true;
+    const run = (): Promise<FlushReport> =>
+      this.options.lock ? this.options.lock(() => this.flushNow(ignoreBackoff)) : this.flushNow(ignoreBackoff);
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
+    // Whatever the flush did (or failed to do), the UI reads the outbox again.
+    void next.then(
+      () => this.notify(),
+      () => this.notify(),
+    );
     return next;
+  }
+
+  /** WriteStatus: what waits for the connection and what was refused for good, by entity id. */
+  async snapshot(): Promise<WriteStatusSnapshot> {
+    const [pending, conflicts] = await Promise.all([this.outbox.pendingIds(), this.outbox.conflicts()]);
+    return { pending, conflicts: new Set(conflicts.flatMap((c) => ('write' in c ? entityIdsOf(c.write) : []))) };
+  }
+
+  /** WriteStatus: called after every write queued and every flush. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** WriteStatus: the same test the outbox uses to decide whether to retry. */
+  isTransient(error: unknown): boolean {
+    return this.isRetryable(error);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /**
@@ -203,11 +242,15 @@ export class OutboxPlanStore implements PlanStore {
       this.flush().catch((error: unknown) => this.options.onError?.(error));
     };
     const handle = timers.setInterval(tick, intervalMs);
-    online?.addEventListener('online', tick);
+    // The connection is back: what waited goes now, not when its back-off (up to 5 min) runs out.
+    const onOnline = (): void => {
+      this.flush({ ignoreBackoff: true }).catch((error: unknown) => this.options.onError?.(error));
+    };
+    online?.addEventListener('online', onOnline);
     tick();
     return () => {
       timers.clearInterval(handle);
-      online?.removeEventListener('online', tick);
+      online?.removeEventListener('online', onOnline);
     };
   }
 
@@ -231,7 +274,7 @@ export class OutboxPlanStore implements PlanStore {
     return typeof retryAfter === 'number' && retryAfter > exponential ? retryAfter : exponential;
   }
 
-  private async flushNow(): Promise<FlushReport> {
+  private async flushNow(ignoreBackoff = false): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, retrying: 0, conflicts: 0, expired: [], remaining: 0 };
     report.expired = await this.outbox.dropExpired();
     if (report.expired.length > 0) this.options.onExpired?.(report.expired);
@@ -240,7 +283,7 @@ export class OutboxPlanStore implements PlanStore {
       const rows = await this.outbox.pendingRows(FLUSH_BATCH);
       if (rows.length === 0) break;
       for (const row of rows) {
-        if (row.nextAttemptAt > this.clock.now().getTime()) break drain;
+        if (!ignoreBackoff && row.nextAttemptAt > this.clock.now().getTime()) break drain;
         const entry = parseRow(row);
         const attempts = row.attempts + 1;
         if (!('write' in entry)) {
@@ -291,6 +334,10 @@ export class OutboxPlanStore implements PlanStore {
         return this.inner.writeMinutes(write.payload.minutes);
       case 'setActionStatus':
         return this.inner.setActionStatus(write.payload.actionId, write.payload.status);
+      case 'saveDraft':
+        return this.inner.saveDraft(write.payload.draft);
+      case 'deleteDraft':
+        return this.inner.deleteDraft(write.payload.meetingId, write.payload.authorId);
     }
   }
 
@@ -301,6 +348,7 @@ export class OutboxPlanStore implements PlanStore {
    */
   private async submit(write: OutboxWrite): Promise<{ status: 'sent'; result: unknown } | { status: 'queued'; id: number; error: unknown }> {
     const id = await this.outbox.add(write);
+    this.notify();
     this.waiting.add(id);
     try {
       await this.flush();
@@ -402,14 +450,18 @@ export class OutboxPlanStore implements PlanStore {
   listMinutes(pathwayId: Id): Promise<Minutes[]> {
     return this.inner.listMinutes(pathwayId);
   }
-  saveDraft(draft: DecisionDraft): Promise<void> {
-    return this.inner.saveDraft(draft);
+  async saveDraft(draft: DecisionDraft): Promise<void> {
+    await this.submit({ kind: 'saveDraft', payload: { draft } });
   }
-  getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
+  /** A waiting draft write is newer than anything the inner store holds. */
+  async getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
+    const waiting = await this.outbox.pendingDraft(meetingId, authorId);
+    if (waiting?.kind === 'saveDraft') return waiting.payload.draft;
+    if (waiting?.kind === 'deleteDraft') return null;
     return this.inner.getDraft(meetingId, authorId);
   }
-  deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
-    return this.inner.deleteDraft(meetingId, authorId);
+  async deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
+    await this.submit({ kind: 'deleteDraft', payload: { meetingId, authorId } });
   }
   getConsent(pathwayId: Id): Promise<Consent | null> {
     return this.inner.getConsent(pathwayId);

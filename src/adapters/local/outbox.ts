@@ -21,6 +21,7 @@ import { z } from 'zod';
 import {
   ActionSchema,
   ActionStatusSchema,
+  DecisionDraftSchema,
   DecisionSchema,
   IdSchema,
   MinutesSchema,
@@ -28,6 +29,7 @@ import {
   type Id,
 } from '../../domain/model';
 import type { Clock } from '../../ports/clock';
+import { draftKey } from '../../ports/write-status';
 
 export const OUTBOX_DB_NAME = 'helhed-outbox';
 
@@ -38,7 +40,12 @@ export const DEFAULT_OUTBOX_MAX_AGE_MS = 72 * 60 * 60 * 1000;
  * The writes that may wait in the outbox: only those the PlanStore port makes idempotent, so a
  * replay after a write that landed but whose answer was lost changes nothing
  * (src/ports/plan-store.ts): `appendDecisions` by decision and action id, `saveMeeting` and
- * `setActionStatus` are replaces, `writeMinutes` keeps one entry per meeting.
+ * `setActionStatus` are replaces, `writeMinutes` keeps one entry per meeting; `saveDraft` and
+ * `deleteDraft` replace or remove the one draft per meeting and author (a draft typed while the
+ * connection is gone must survive a reload too: rule 7).
+ *
+ * Adding a kind needs no schema version: the table's indexes do not change, and an older build
+ * that meets an unknown kind keeps the row as a conflict (see the header).
  */
 export const OutboxWriteSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -54,6 +61,8 @@ export const OutboxWriteSchema = z.discriminatedUnion('kind', [
     kind: z.literal('setActionStatus'),
     payload: z.object({ actionId: IdSchema, status: ActionStatusSchema }),
   }),
+  z.object({ kind: z.literal('saveDraft'), payload: z.object({ draft: DecisionDraftSchema }) }),
+  z.object({ kind: z.literal('deleteDraft'), payload: z.object({ meetingId: IdSchema, authorId: IdSchema }) }),
 ]);
 export type OutboxWrite = z.infer<typeof OutboxWriteSchema>;
 export type OutboxKind = OutboxWrite['kind'];
@@ -140,7 +149,16 @@ export function entityIdsOf(write: OutboxWrite): Id[] {
       return [write.payload.minutes.meetingId];
     case 'setActionStatus':
       return [write.payload.actionId];
+    case 'saveDraft':
+      return [draftKey(write.payload.draft.meetingId, write.payload.draft.authorId)];
+    case 'deleteDraft':
+      return [draftKey(write.payload.meetingId, write.payload.authorId)];
   }
+}
+
+/** Draft writes of one meeting and author replace each other; every other write stands alone. */
+function draftKeyOf(write: OutboxWrite): string | null {
+  return write.kind === 'saveDraft' || write.kind === 'deleteDraft' ? (entityIdsOf(write)[0] ?? null) : null;
 }
 
 /** Best effort on a row that may not parse: the ids, never the content. */
@@ -188,7 +206,35 @@ export class Outbox {
   async add(write: OutboxWrite): Promise<number> {
     const parsed = OutboxWriteSchema.parse(write);
     const now = this.clock.now().getTime();
-    return this.db.pending.add({
+    const key = draftKeyOf(parsed);
+    if (key !== null) {
+      // One waiting draft write per meeting and author: typing offline for an hour must not
+      // queue a write per pause, and only the newest draft matters (each one replaces the last).
+      return this.db.transaction('rw', this.db.pending, async () => {
+        const older = (await this.mine('pending').toArray()).filter((row) => {
+          const entry = parseRow(row);
+          return 'write' in entry && draftKeyOf(entry.write) === key;
+        });
+        await this.db.pending.bulkDelete(older.map((row) => row.id));
+        return this.db.pending.add(this.newRow(parsed, now));
+      });
+    }
+    return this.db.pending.add(this.newRow(parsed, now));
+  }
+
+  /** The newest waiting draft write of this meeting and author, or null when none waits. */
+  async pendingDraft(meetingId: Id, authorId: Id): Promise<Extract<OutboxWrite, { kind: 'saveDraft' | 'deleteDraft' }> | null> {
+    const key = draftKey(meetingId, authorId);
+    const entries = await this.pending();
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const write = entries[i]?.write;
+      if (write && (write.kind === 'saveDraft' || write.kind === 'deleteDraft') && draftKeyOf(write) === key) return write;
+    }
+    return null;
+  }
+
+  private newRow(parsed: OutboxWrite, now: number): OutboxInsert {
+    return {
       owner: this.owner,
       state: 'pending',
       kind: parsed.kind,
@@ -197,7 +243,7 @@ export class Outbox {
       attempts: 0,
       nextAttemptAt: now,
       lastError: null,
-    });
+    };
   }
 
   /** The oldest pending rows, first in first out. */

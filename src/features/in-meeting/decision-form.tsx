@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Checkbox,
   Field,
@@ -10,19 +11,22 @@ import {
   Select,
   Text,
   Textarea,
+  ToggleButton,
   makeStyles,
   shorthands,
   tokens,
 } from '@fluentui/react-components';
+import { Presenter20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useState, type Ref } from 'react';
 import { assessDecision } from '../../application';
 import { CitizenPositionSchema, type CitizenPlan, type Decision, type Id, type Pathway, type TeamMeeting } from '../../domain/model';
 import type { MandateAssessment } from '../../domain/rules/decision-mandate';
 import { useI18n } from '../../ui/i18n';
 import { useDepartmentName, useSession } from '../../ui/services-context';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { ViolationList } from '../../ui/violation-list';
-import { commitments, normaliseAmount, type DecisionFormField } from './decision-form-values';
+import { commitments, isPristine, normaliseAmount, type DecisionFormField } from './decision-form-values';
 import type { DecisionDraftController } from './use-decision-draft';
 import { MeetingSection } from './meeting-section';
 
@@ -55,6 +59,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, flexBasis: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   state: { color: tokens.colorNeutralForeground2, minHeight: tokens.lineHeightBase300 },
+  present: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
 });
 
 /**
@@ -69,6 +74,8 @@ export function DecisionForm({
   plan,
   decisions,
   textRef,
+  presenting,
+  onPresent,
 }: {
   draft: DecisionDraftController;
   meeting: TeamMeeting;
@@ -77,6 +84,10 @@ export function DecisionForm({
   /** The meeting's decisions, to name the one a correction replaces. */
   decisions: readonly Decision[];
   textRef: Ref<HTMLTextAreaElement>;
+  /** Whether this proposal is on the meeting stage now, with "Er du enig?". */
+  presenting: boolean;
+  /** Shows the proposal on the stage, or stops showing it. */
+  onPresent: () => void;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -225,6 +236,25 @@ export function DecisionForm({
               </RadioGroup>
             </Field>
           </div>
+          <div className={styles.present}>
+            <ToggleButton
+              checked={presenting}
+              onClick={onPresent}
+              icon={<Presenter20Regular />}
+              disabled={values.text.trim() === ''}
+              data-testid="present-draft"
+            >
+              {t.meeting.presentDraft}
+            </ToggleButton>
+            {presenting ? (
+              <Badge appearance="filled" color="brand">
+                {t.meeting.presenting}
+              </Badge>
+            ) : null}
+            <Text size={200} className={styles.state}>
+              {t.meeting.presentHint}
+            </Text>
+          </div>
           <MandatePreview meeting={meeting} departmentIds={values.departmentIds} amount={commitments(values)[0]?.amountDkk ?? 0} />
           {draft.missing.length > 0 ? (
             <MessageBar intent="error" role="alert">
@@ -241,9 +271,20 @@ export function DecisionForm({
             <Button appearance="primary" onClick={() => void draft.save()} disabledFocusable={saving}>
               {t.meeting.save}
             </Button>
-            <Button onClick={draft.clear} disabledFocusable={saving}>
-              {t.meeting.clear}
-            </Button>
+            {isPristine(values) ? (
+              <Button onClick={draft.clear} disabledFocusable={saving}>
+                {t.meeting.clear}
+              </Button>
+            ) : (
+              // Destructive: what was typed (perhaps a decision waiting for the connection) goes.
+              <ConfirmDialog
+                trigger={<Button disabledFocusable={saving}>{t.meeting.clear}</Button>}
+                title={t.meeting.clearConfirmTitle}
+                body={t.meeting.clearConfirmBody}
+                confirmLabel={t.meeting.clearConfirm}
+                onConfirm={draft.clear}
+              />
+            )}
             <Text role="status" aria-live="polite" data-testid="save-state" className={styles.state}>
               {t.meeting.saveState[draft.saveState]}
             </Text>

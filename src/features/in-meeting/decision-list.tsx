@@ -1,4 +1,4 @@
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CitizenPlan, Decision, Id } from '../../domain/model';
 import { standingDecisions } from '../../domain/rules/decision-mandate';
 import { useI18n } from '../../ui/i18n';
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   detail: { margin: 0 },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  buttons: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -42,12 +43,18 @@ export function DecisionList({
   nameOf,
   onCorrect,
   canCorrect,
+  presentedId,
+  onPresent,
 }: {
   decisions: readonly Decision[];
   plan: CitizenPlan;
   nameOf: (personId: Id) => string;
   onCorrect: (decision: Decision) => void;
   canCorrect: boolean;
+  /** The decision on the meeting stage now, if any. */
+  presentedId: Id | null;
+  /** Shows the decision on the stage (with the citizen's answer), or stops showing it. */
+  onPresent: (decision: Decision) => void;
 }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
@@ -116,11 +123,26 @@ export function DecisionList({
                   <dt className={styles.term}>{t.meeting.due}</dt>
                   <dd className={styles.detail}>{fmt.date(d.dueDate)}</dd>
                 </dl>
-                {isStanding && canCorrect ? (
-                  <div>
-                    <Button size="small" onClick={() => onCorrect(d)} aria-label={t.meeting.correctLabel(d.text)}>
-                      {t.meeting.correct}
-                    </Button>
+                {isStanding ? (
+                  <div className={styles.buttons}>
+                    {canCorrect ? (
+                      <Button size="small" onClick={() => onCorrect(d)} aria-label={t.meeting.correctLabel(d.text)}>
+                        {t.meeting.correct}
+                      </Button>
+                    ) : null}
+                    <ToggleButton
+                      size="small"
+                      checked={presentedId === d.id}
+                      onClick={() => onPresent(d)}
+                      aria-label={t.meeting.presentLabel(d.text)}
+                    >
+                      {t.meeting.showOnStage}
+                    </ToggleButton>
+                    {presentedId === d.id ? (
+                      <Badge appearance="filled" color="brand">
+                        {t.meeting.presenting}
+                      </Badge>
+                    ) : null}
                   </div>
                 ) : null}
               </li>

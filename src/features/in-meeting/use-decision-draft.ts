@@ -12,11 +12,28 @@ import {
   toInput,
   type DecisionFormValues,
 } from './decision-form-values';
+import { useWriteStatus } from './use-write-status';
 
 /** Long enough to save once per pause in typing, short enough that a crash loses a few words. */
 export const DRAFT_DEBOUNCE_MS = 500;
 
-export type DecisionSaveState = 'idle' | 'pending' | 'draftSaved' | 'draftError' | 'saving' | 'saved' | 'error';
+/**
+ * `waiting`: the decision could not reach the store (no connection) or reached only the outbox;
+ * it is kept and sent once when the connection returns. `conflict`: the store refused it for good.
+ */
+export type DecisionSaveState =
+  | 'idle'
+  | 'pending'
+  | 'draftSaved'
+  | 'draftError'
+  | 'saving'
+  | 'saved'
+  | 'error'
+  | 'waiting'
+  | 'conflict';
+
+/** How often a decision that waits for the connection is tried again (also on 'online'). */
+export const DECISION_RETRY_MS = 10_000;
 
 type FormState =
   | { status: 'loading' }
@@ -40,6 +57,17 @@ export function useDecisionDraft({
 }) {
   const { services, me } = useSession();
   const authorId = me.id;
+  const writeStatus = useWriteStatus();
+  /** The decision last recorded by this form, while the outbox may still hold it. */
+  const [recordedId, setRecordedId] = useState<Id | null>(null);
+  /**
+   * A save that waits for the connection and is tried again by itself: `after-failure` when it
+   * just failed here (next try on 'online' or the interval), `resume` when the screen opened on
+   * a draft saved that way before a reload or a crash (try at once).
+   */
+  const [retrying, setRetrying] = useState<false | 'after-failure' | 'resume'>(false);
+  /** Whether the draft being typed is a decision the author already chose to save. */
+  const submitted = useRef(false);
   const [form, setForm] = useState<FormState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [saveState, setSaveState] = useState<DecisionSaveState>('idle');
@@ -50,7 +78,8 @@ export function useDecisionDraft({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const writeDraft = useCallback(
-    (values: DecisionFormValues) => enqueue(() => saveDraft(services, toDraft(values, meetingId, authorId))),
+    (values: DecisionFormValues) =>
+      enqueue(() => saveDraft(services, { ...toDraft(values, meetingId, authorId), submitted: submitted.current })),
     [enqueue, services, meetingId, authorId],
   );
 
@@ -66,7 +95,16 @@ export function useDecisionDraft({
   useEffect(() => {
     let live = true;
     services.store.getDraft(meetingId, authorId).then(
-      (draft) => live && setForm({ status: 'ready', values: draft ? fromDraft(draft) : emptyValues(services.ids.newId()) }),
+      (draft) => {
+        if (!live) return;
+        setForm({ status: 'ready', values: draft ? fromDraft(draft) : emptyValues(services.ids.newId()) });
+        // Saved without a connection before this screen opened: send it now, once.
+        if (draft?.submitted === true) {
+          submitted.current = true;
+          setSaveState('waiting');
+          setRetrying('resume');
+        }
+      },
       (error: unknown) => live && setForm({ status: 'error', error }),
     );
     // A reload or a closed tab inside the debounce pause must not lose the last words: hand
@@ -126,6 +164,8 @@ export function useDecisionDraft({
     (old: Decision) => {
       setShowMissing(false);
       setViolations([]);
+      setRetrying(false);
+      submitted.current = false;
       replace(correctionValues(services.ids.newId(), old));
     },
     [replace, services],
@@ -134,11 +174,14 @@ export function useDecisionDraft({
   const clear = useCallback(() => {
     setShowMissing(false);
     setViolations([]);
+    setRetrying(false);
+    submitted.current = false;
     replace(emptyValues(services.ids.newId()));
   }, [replace, services]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (values === null) return false;
+    setRetrying(false);
     if (missingFields(values).length > 0) {
       setShowMissing(true);
       return false;
@@ -154,26 +197,78 @@ export function useDecisionDraft({
       if (timer.current !== null) clearTimeout(timer.current);
       timer.current = null;
       unsaved.current = null;
+      submitted.current = false;
       onRecorded(decision);
       setForm({ status: 'ready', values: emptyValues(services.ids.newId()) });
+      setRecordedId(decision.id);
       setSaveState('saved');
       return true;
     } catch (error) {
       if (error instanceof RuleViolationError) setViolations(error.violations);
+      // No connection: the draft (with the decision's id) is kept, and the same decision is
+      // sent again by itself, so it is stored once whenever the connection returns.
+      if (services.writeStatus?.isTransient(error) === true) {
+        setSaveState('waiting');
+        setRetrying('after-failure');
+        // Marked in the draft, so a reload or a crashed tab still sends it (see DecisionDraft.submitted).
+        if (!submitted.current) {
+          submitted.current = true;
+          await writeDraft(values).catch(() => undefined);
+        }
+        return false;
+      }
+      // Refused for good: the outbox (where there is one) keeps it as a conflict, shown as such.
+      setRecordedId(values.decisionId);
       setSaveState('error');
       return false;
     }
-  }, [values, flush, enqueue, services, meetingId, onRecorded]);
+  }, [values, flush, enqueue, services, meetingId, onRecorded, writeDraft]);
+
+  // A save that waits for the connection is tried again on 'online' and on an interval.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+  useEffect(() => {
+    if (!retrying) return;
+    const again = () => void saveRef.current();
+    const handle = setInterval(again, DECISION_RETRY_MS);
+    const now = retrying === 'resume' ? setTimeout(again, 0) : null;
+    window.addEventListener('online', again);
+    return () => {
+      clearInterval(handle);
+      if (now !== null) clearTimeout(now);
+      window.removeEventListener('online', again);
+    };
+  }, [retrying]);
+
+  // A recorded decision the outbox still holds is not "Gemt" yet: it waits, or it conflicts.
+  const outboxState: DecisionSaveState | null =
+    recordedId === null
+      ? null
+      : writeStatus.conflicts.has(recordedId)
+        ? 'conflict'
+        : writeStatus.pending.has(recordedId)
+          ? 'waiting'
+          : null;
+  const shownState: DecisionSaveState =
+    saveState === 'saved' && outboxState !== null
+      ? outboxState
+      : saveState === 'error' && outboxState === 'conflict'
+        ? 'conflict'
+        : saveState;
 
   return {
     form,
     values,
     retry,
     update,
+    /** Stores what was typed now, not after the pause (before it is shown on the stage). */
+    flushDraft: flush,
     startCorrection,
     clear,
     save,
-    saveState,
+    saveState: shownState,
     missing: showMissing && values !== null ? missingFields(values) : [],
     violations,
   };

@@ -3,6 +3,7 @@ import type { ConsentReviewRow } from '../../application/consent';
 import { useI18n } from '../../ui/i18n';
 import { CitizenLink } from './citizen-link';
 import { ReviewSection } from './review-section';
+import { useLimitedList } from './use-limited-list';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -14,6 +15,7 @@ const useStyles = makeStyles({
 export function ConsentReviewSection({ rows }: { rows: readonly ConsentReviewRow[] }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
+  const { shown, more } = useLimitedList(rows);
   return (
     <ReviewSection title={t.consent.review.heading} testId="leader-consent">
       {() => (
@@ -23,7 +25,7 @@ export function ConsentReviewSection({ rows }: { rows: readonly ConsentReviewRow
             <Text>{t.consent.review.empty}</Text>
           ) : (
             <ul className={styles.list}>
-              {rows.map((r) => (
+              {shown.map((r) => (
                 <li key={r.pathway.id} className={styles.item} data-pathway-id={r.pathway.id} data-kind={r.kind}>
                   <CitizenLink pathwayId={r.pathway.id} initials={r.pathway.initials} caseRef={r.pathway.caseRef} />
                   <Badge appearance="outline" color={r.kind === 'expiring' ? 'warning' : 'danger'}>
@@ -34,6 +36,7 @@ export function ConsentReviewSection({ rows }: { rows: readonly ConsentReviewRow
               ))}
             </ul>
           )}
+          {more}
         </>
       )}
     </ReviewSection>

@@ -18,6 +18,55 @@ export interface LeaderFilters {
   onlyOverdue: boolean;
 }
 
+/** The decisions table's sortable columns. */
+export const SORT_KEYS = ['date', 'citizen', 'decision', 'responsible', 'due', 'status'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** The table's order; kept in the URL beside the filters, so a shared link shows the same order. */
+export interface LeaderSort {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+/** Newest decisions first, as the use case returns them. */
+export const DEFAULT_SORT: LeaderSort = { key: 'date', direction: 'desc' };
+
+/** Dates start newest first (what changed lately), everything else A to Z / soonest first. */
+export function firstDirection(key: SortKey): SortDirection {
+  return key === 'date' ? 'desc' : 'asc';
+}
+
+/** A header click: the same column flips, another column starts in its first direction. */
+export function nextSort(current: LeaderSort, key: SortKey): LeaderSort {
+  if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key, direction: firstDirection(key) };
+}
+
+const SortKeySchema = z.enum(SORT_KEYS);
+const DirectionSchema = z.enum(['asc', 'desc']);
+
+/** The sort named in the query; an unknown column or direction falls back to the default. */
+export function parseLeaderSort(query: string): LeaderSort {
+  const params = new URLSearchParams(query);
+  const key = parsed(SortKeySchema, params.get('sort'));
+  if (key === null) return DEFAULT_SORT;
+  return { key, direction: parsed(DirectionSchema, params.get('dir')) ?? firstDirection(key) };
+}
+
+/**
+ * The whole view as a query: filters first (formatLeaderQuery), then the sort when it is not
+ * the default, so equal views still have equal links.
+ */
+export function formatLeaderView(filters: LeaderFilters, sort: LeaderSort): string {
+  const params = new URLSearchParams(formatLeaderQuery(filters));
+  if (sort.key !== DEFAULT_SORT.key || sort.direction !== DEFAULT_SORT.direction) {
+    params.set('sort', sort.key);
+    params.set('dir', sort.direction);
+  }
+  return params.toString();
+}
+
 export const DEFAULT_FILTERS: LeaderFilters = {
   departmentId: null,
   status: 'all',
@@ -34,6 +83,7 @@ function parsed<T>(schema: z.ZodType<T>, value: string | null): T | null {
   const result = schema.safeParse(value);
   return result.success ? result.data : null;
 }
+
 
 /** A department outside the ones the leader leads is ignored: a link cannot widen the scope. */
 export function parseLeaderQuery(query: string, leaderOf: readonly Id[]): LeaderFilters {

@@ -1,5 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { reviewConsent, reviewDecisions } from '../../application';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { reviewConsent, reviewDecisions, type ReviewContext } from '../../application';
+import type { ReviewRow } from '../../application/leader-review';
 import type { Id } from '../../domain/model';
 import { TIME_ZONE, useI18n } from '../../ui/i18n';
 import { Page } from '../../ui/page';
@@ -12,22 +14,42 @@ import { ConsentReviewSection } from './consent-review-section';
 import { DecisionsTable } from './decisions-table';
 import { EscalationsSection } from './escalations-section';
 import { LeaderFiltersForm } from './leader-filters';
-import { formatLeaderQuery, parseLeaderQuery, periodIsValid, toReviewFilter, type LeaderFilters } from './leader-query';
+import { CopyLinkButton } from './copy-link-button';
+import { LeaderPictures } from './leader-pictures';
+import {
+  formatLeaderQuery,
+  formatLeaderView,
+  nextSort,
+  parseLeaderQuery,
+  parseLeaderSort,
+  periodIsValid,
+  toReviewFilter,
+  type LeaderFilters,
+  type SortKey,
+} from './leader-query';
+import { sortReviewRows } from './sort-rows';
 import { NoCitizenSection } from './no-citizen-section';
 import { OverdueSection } from './overdue-section';
 
+/** How long a leader's filter changes reuse the pathways and meetings already read. */
+const CONTEXT_MAX_AGE_MS = 60_000;
+
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
-
-const danish = new Intl.Collator('da');
 
 /**
  * Ledelse: decisions, escalations (rule 6), overdue actions, mandatory attendance (rule 2) and
  * meetings without the citizen (rule 1) across the pathways of the departments the user leads.
  * Loaded as its own chunk (src/app/route-view.tsx): staff in a meeting never download it.
  */
-export function LeaderReviewScreen({ query }: { query: string }) {
+/**
+ * `exportSlot` renders the export of the filtered rows (in the on-screen order); the composition
+ * root (src/app/route-view.tsx) fills it, as features do not import each other.
+ */
+export function LeaderReviewScreen({ query, exportSlot }: { query: string; exportSlot?: (rows: readonly ReviewRow[]) => ReactNode }) {
   const { t } = useI18n();
   const { me } = useSession();
   if (me.leaderOf.length === 0) {
@@ -37,52 +59,79 @@ export function LeaderReviewScreen({ query }: { query: string }) {
       </Page>
     );
   }
-  return <LeaderReviewContent query={query} leaderOf={me.leaderOf} />;
+  return <LeaderReviewContent query={query} leaderOf={me.leaderOf} exportSlot={exportSlot} />;
 }
 
-function LeaderReviewContent({ query, leaderOf }: { query: string; leaderOf: readonly Id[] }) {
+function LeaderReviewContent({
+  query,
+  leaderOf,
+  exportSlot,
+}: {
+  query: string;
+  leaderOf: readonly Id[];
+  exportSlot: ((rows: readonly ReviewRow[]) => ReactNode) | undefined;
+}) {
   const { t } = useI18n();
   const { services, me } = useSession();
   const styles = useStyles();
   const filters = parseLeaderQuery(query, leaderOf);
+  const sort = useMemo(() => parseLeaderSort(query), [query]);
+  // Only the filters reload data; a new sort reorders the rows already loaded.
   const canonical = formatLeaderQuery(filters);
   const valid = periodIsValid(filters);
+  // What a filter change does not change (pathways, the period's meetings, actions read) is
+  // kept for a minute, so a new department or status reads only its own decisions.
+  const contextRef = useRef<{ context: ReviewContext; at: number } | null>(null);
   const review = useAsync(async () => {
     if (!valid) return null;
-    const filter = toReviewFilter(filters, TIME_ZONE);
-    const [result, pathways, consent] = await Promise.all([
-      reviewDecisions(services, filter),
-      services.store.listPathways(),
-      // Rule 8: pathways of the chosen (or all led) departments whose consent needs attention.
-      reviewConsent(services, filter.departmentIds.length > 0 ? filter.departmentIds : leaderOf),
-    ]);
-    const people = new Map<Id, string>();
-    for (const p of pathways) for (const m of p.team.members) people.set(m.personId, m.displayName);
-    return {
-      result,
-      consent,
-      people: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => danish.compare(a.name, b.name)),
-    };
+    const cached = contextRef.current;
+    const reuse = cached !== null && performance.now() - cached.at < CONTEXT_MAX_AGE_MS ? cached : null;
+    const result = await reviewDecisions(services, toReviewFilter(filters, TIME_ZONE), reuse?.context);
+    contextRef.current = { context: result.context, at: reuse?.at ?? performance.now() };
+    return { result };
   }, [canonical, valid, me.id]);
+  const retry = () => {
+    contextRef.current = null;
+    review.reload();
+  };
+  // Rule 8: pathways of the chosen (or all led) departments whose consent needs attention.
+  // Loaded on its own: it reads one consent per pathway, and the decisions must not wait for it.
+  const consentDepartments = filters.departmentId === null ? leaderOf : [filters.departmentId];
+  const consent = useAsync(() => reviewConsent(services, consentDepartments), [consentDepartments.join(','), me.id]);
+  const rows = review.data?.result.rows;
+  const sorted = useMemo(() => (rows ? sortReviewRows(rows, sort) : []), [rows, sort]);
 
-  // Filters live in the URL, so the view can be shared and the back button undoes a change.
-  const change = (next: LeaderFilters) => navigate(href.leader(formatLeaderQuery(next)));
+  // Filters and sort live in the URL, so the view can be shared and the back button undoes a change.
+  const change = (next: LeaderFilters) => navigate(href.leader(formatLeaderView(next, sort)));
+  const onSort = (key: SortKey) => navigate(href.leader(formatLeaderView(filters, nextSort(sort, key))));
 
   return (
-    <Page title={t.leader.title}>
+    <Page title={t.leader.title} wide>
       <Text className={styles.intro}>{t.leader.intro}</Text>
-      <LeaderFiltersForm filters={filters} leaderOf={leaderOf} people={review.data?.people ?? []} onChange={change} />
-      {review.status === 'error' ? <ErrorState error={review.error} onRetry={review.reload} /> : null}
-      {review.status === 'loading' ? <LoadingState /> : null}
-      {review.data?.result ? (
-        <>
-          <DecisionsTable rows={review.data.result.rows} />
+      <LeaderFiltersForm filters={filters} leaderOf={leaderOf} people={review.data?.result.people ?? []} onChange={change} />
+      {review.status === 'error' ? <ErrorState error={review.error} onRetry={retry} /> : null}
+      {review.status === 'loading' && !review.data ? <LoadingState /> : null}
+      {review.data ? (
+        <div className={styles.results} aria-busy={review.status === 'loading'} data-testid="leader-results" data-state={review.status}>
+          <DecisionsTable
+            rows={sorted}
+            sort={sort}
+            onSort={onSort}
+            toolbar={
+              <div role="toolbar" aria-label={t.leader.toolbarLabel} className={styles.toolbar}>
+                <CopyLinkButton key={query} route={href.leader(formatLeaderView(filters, sort))} />
+                {exportSlot?.(sorted)}
+              </div>
+            }
+          />
+          <LeaderPictures pictures={review.data.result.pictures} attendance={review.data.result.attendance} departmentIds={consentDepartments} />
           <EscalationsSection rows={review.data.result.escalations} />
           <OverdueSection rows={review.data.result.overdue} />
           <AttendanceTable rows={review.data.result.attendance} />
           <NoCitizenSection meetings={review.data.result.meetingsWithoutCitizen} />
-          <ConsentReviewSection rows={review.data.consent} />
-        </>
+          {consent.status === 'error' ? <ErrorState error={consent.error} onRetry={consent.reload} /> : null}
+          {consent.data ? <ConsentReviewSection rows={consent.data} /> : <LoadingState />}
+        </div>
       ) : null}
     </Page>
   );

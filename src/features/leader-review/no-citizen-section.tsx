@@ -3,6 +3,7 @@ import type { LeaderReview } from '../../application';
 import { useI18n } from '../../ui/i18n';
 import { CitizenLink } from './citizen-link';
 import { ReviewSection } from './review-section';
+import { useLimitedList } from './use-limited-list';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -14,6 +15,7 @@ const useStyles = makeStyles({
 export function NoCitizenSection({ meetings }: { meetings: LeaderReview['meetingsWithoutCitizen'] }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
+  const { shown, more } = useLimitedList(meetings);
   return (
     <ReviewSection title={t.leader.noCitizenHeading} testId="leader-no-citizen">
       {() => (
@@ -23,7 +25,7 @@ export function NoCitizenSection({ meetings }: { meetings: LeaderReview['meeting
             <Text>{t.leader.noCitizenEmpty}</Text>
           ) : (
             <ul className={styles.list}>
-              {meetings.map(({ meeting, initials, caseRef }) => (
+              {shown.map(({ meeting, initials, caseRef }) => (
                 <li key={meeting.id} className={styles.item} data-meeting-id={meeting.id}>
                   <Text>{fmt.dateTime(meeting.start)}</Text>
                   <CitizenLink pathwayId={meeting.pathwayId} initials={initials} caseRef={caseRef} />
@@ -32,6 +34,7 @@ export function NoCitizenSection({ meetings }: { meetings: LeaderReview['meeting
               ))}
             </ul>
           )}
+          {more}
         </>
       )}
     </ReviewSection>

@@ -3,6 +3,7 @@ import type { ReviewRow } from '../../application';
 import { useI18n } from '../../ui/i18n';
 import { CitizenLink } from './citizen-link';
 import { ReviewSection } from './review-section';
+import { useLimitedList } from './use-limited-list';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -20,23 +21,27 @@ const useStyles = makeStyles({
 export function OverdueSection({ rows }: { rows: readonly ReviewRow[] }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
+  const { shown, more } = useLimitedList(rows);
   return (
     <ReviewSection title={t.leader.overdueHeading} testId="leader-overdue">
       {() =>
         rows.length === 0 ? (
           <Text>{t.leader.overdueEmpty}</Text>
         ) : (
-          <ul className={styles.list}>
-            {rows.map((row) => (
-              <li key={row.decision.id} className={styles.item} data-decision-id={row.decision.id}>
-                <Text weight="semibold">{row.action?.title ?? row.decision.text}</Text>
-                <Text className={styles.meta}>
-                  <CitizenLink pathwayId={row.pathway.id} initials={row.pathway.initials} caseRef={row.pathway.caseRef} /> ·{' '}
-                  {t.leader.owner}: {row.responsibleName} · {t.leader.dueWas(fmt.date(row.action?.dueDate ?? row.decision.dueDate))}
-                </Text>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className={styles.list}>
+              {shown.map((row) => (
+                <li key={row.decision.id} className={styles.item} data-decision-id={row.decision.id}>
+                  <Text weight="semibold">{row.action?.title ?? row.decision.text}</Text>
+                  <Text className={styles.meta}>
+                    <CitizenLink pathwayId={row.pathway.id} initials={row.pathway.initials} caseRef={row.pathway.caseRef} /> ·{' '}
+                    {t.leader.owner}: {row.responsibleName} · {t.leader.dueWas(fmt.date(row.action?.dueDate ?? row.decision.dueDate))}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+            {more}
+          </>
         )
       }
     </ReviewSection>

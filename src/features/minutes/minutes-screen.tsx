@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Print20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { approveMinutes, draftMinutes, requireMeeting } from '../../application';
-import type { Id } from '../../domain/model';
+import type { Id, MinutesContent, TeamMeeting } from '../../domain/model';
 import type { MeetingChannelSession } from '../../ports/meeting-channel';
 import { useI18n } from '../../ui/i18n';
 import { Page } from '../../ui/page';
@@ -31,7 +31,17 @@ type Approval =
  * (rule 1), and written into the citizen's plan when the coordinator approves (rule 7: once
  * per meeting; approving again makes a new version of the same entry).
  */
-export function MinutesScreen({ meetingId }: { meetingId: Id }) {
+/**
+ * `exportSlot` renders the plan-with-minutes export (PDF, Word) for journalisering; the
+ * composition root (src/app/route-view.tsx) fills it, as features do not import each other.
+ */
+export function MinutesScreen({
+  meetingId,
+  exportSlot,
+}: {
+  meetingId: Id;
+  exportSlot?: (meeting: Pick<TeamMeeting, 'pathwayId'>, minutes: MinutesContent) => ReactNode;
+}) {
   const { t } = useI18n();
   const { services, me } = useSession();
   const styles = useStyles();
@@ -93,6 +103,7 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
           <Button icon={<Print20Regular />} onClick={() => window.print()}>
             {t.minutes.print}
           </Button>
+          {minutes.data ? exportSlot?.(minutes.data.meeting, minutes.data.draft.content) : null}
           <Button appearance="primary" onClick={() => void approve()} disabled={approval.status === 'approving'}>
             {approval.status === 'approving' ? t.minutes.approving : version === null ? t.minutes.approve : t.minutes.approveAgain}
           </Button>
@@ -123,7 +134,9 @@ export function MinutesScreen({ meetingId }: { meetingId: Id }) {
             ? t.minutes.attendanceCheckIn
             : draft.attendance.report === 'pending'
               ? t.minutes.attendanceReportPending
-              : t.minutes.attendanceReport(draft.attendance.filledFromReport.map(nameOf).join(', '))}
+              : draft.attendance.report === 'unavailable'
+                ? t.minutes.attendanceReportUnavailable
+                : t.minutes.attendanceReport(draft.attendance.filledFromReport.map(nameOf).join(', '))}
         </Text>
         <ViolationList title={t.minutes.invitationViolationsTitle} violations={draft.invitationViolations} nameOf={nameOf} />
       </div>

@@ -3,6 +3,9 @@ import {
   Button,
   Field,
   Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   SearchBox,
   Switch,
   Table,
@@ -30,6 +33,8 @@ const useStyles = makeStyles({
   search: { minWidth: '280px', flexGrow: 1, maxWidth: '480px' },
   citizen: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   initials: { color: tokens.colorNeutralForeground2 },
+  // The brand link colour misses 4.5:1 on the warning bar in the dark theme.
+  barLink: { color: tokens.colorNeutralForeground1, textDecorationLine: 'underline', ':hover': { color: tokens.colorNeutralForeground1 } },
 });
 
 interface ListData {
@@ -42,7 +47,7 @@ interface ListData {
 export function PathwayListScreen() {
   const { t, fmt } = useI18n();
   const styles = useStyles();
-  const { services, me } = useSession();
+  const { services, me, departments } = useSession();
   const [query, setQuery] = useState('');
   const [showAll, setShowAll] = useState(false);
   const deferredQuery = useDeferredValue(query);
@@ -79,6 +84,17 @@ export function PathwayListScreen() {
 
   return (
     <Page title={t.pathways.listTitle} actions={actions}>
+      {departments.length === 0 ? (
+        // A freshly set-up store: teams need departments, so the first step is theirs.
+        <MessageBar intent="warning" layout="multiline" data-testid="no-departments">
+          <MessageBarBody>
+            <MessageBarTitle>{t.departments.noDepartmentsTitle}</MessageBarTitle>
+            {t.departments.noDepartmentsBody} <Link inline className={styles.barLink} href={href.departments()}>
+              {t.departments.noDepartmentsLink}
+            </Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.tools}>
         <Field label={t.pathways.search} hint={t.pathways.searchHint} className={styles.search}>
           <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} />

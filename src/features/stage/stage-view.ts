@@ -1,5 +1,5 @@
 import { addDays } from '../../domain/time';
-import type { CitizenPlan, CitizenPosition, Decision, Department, Id, Pathway } from '../../domain/model';
+import type { AgendaItem, CitizenPlan, CitizenPosition, Decision, DecisionDraft, Department, Id, Pathway } from '../../domain/model';
 
 /**
  * What the meeting stage may show: the citizen's plan and the decisions, in words meant for the
@@ -51,4 +51,36 @@ export function toStageView(input: {
         citizenPosition: d.citizenPosition,
       })),
   };
+}
+
+/**
+ * What the presenter put on the stage ("Det taler vi om nu"): a proposal still being typed
+ * (a draft) or a decision already recorded, with the citizen's answer to "Er du enig?" as the
+ * tovholder wrote it down, and/or an agenda item. Field by field, like StageView: the text and
+ * the answer, never amounts, mandates, escalations or who backed it.
+ */
+export interface StageFocus {
+  agendaItem: { id: Id; title: string } | null;
+  decision: { id: Id; text: string; kind: 'proposal' | 'agreed'; citizenPosition: CitizenPosition | null } | null;
+}
+
+export function toStageFocus(input: {
+  agendaItemId: Id | null;
+  decisionId: Id | null;
+  agenda: readonly AgendaItem[];
+  decisions: readonly Decision[];
+  /** The presenter's draft, when the decision is not recorded yet. */
+  draft: DecisionDraft | null;
+}): StageFocus | null {
+  const { agendaItemId, decisionId, agenda, decisions, draft } = input;
+  const item = agendaItemId === null ? undefined : agenda.find((a) => a.id === agendaItemId);
+  const recorded = decisionId === null ? undefined : decisions.find((d) => d.id === decisionId);
+  const proposal = decisionId !== null && draft !== null && draft.decisionId === decisionId && draft.text.trim() !== '' ? draft : null;
+  const decision = recorded
+    ? { id: recorded.id, text: recorded.text, kind: 'agreed' as const, citizenPosition: recorded.citizenPosition }
+    : proposal
+      ? { id: proposal.decisionId, text: proposal.text.trim(), kind: 'proposal' as const, citizenPosition: proposal.citizenPosition }
+      : null;
+  const agendaItem = item ? { id: item.id, title: item.title } : null;
+  return decision === null && agendaItem === null ? null : { agendaItem, decision };
 }

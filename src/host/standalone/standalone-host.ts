@@ -62,6 +62,8 @@ export class StandaloneHost implements MeetingHost {
       // The demo's staff member is picked in the shell; standalone never has a citizen user.
       userKind: 'member',
       meeting: null,
+      appId: null,
+      subPageId: null,
     };
   }
 

@@ -13,8 +13,29 @@ describe('the Teams context, parsed', () => {
   it('maps a personal tab in Danish Teams', () => {
     expect(parseTeamsContext(base, 'content')).toEqual({
       ok: true,
-      context: { host: 'teams', frameContext: 'content', theme: 'light', locale: 'da', userId: 'aad-user-1', userKind: 'member', meeting: null },
+      context: {
+        host: 'teams',
+        frameContext: 'content',
+        theme: 'light',
+        locale: 'da',
+        userId: 'aad-user-1',
+        userKind: 'member',
+        meeting: null,
+        appId: null,
+        subPageId: null,
+      },
     });
+  });
+
+  it('[issue 6] keeps the app id (teams-js AppId object) and a deep link\'s subEntityId for the leader view', () => {
+    const appId = { toString: () => '5f1e3a2b-8c4d-4e6f-9a0b-1c2d3e4f5a6b' };
+    const parsed = parseTeamsContext(
+      { ...base, app: { ...base.app, appId }, page: { id: 'ledelse', frameContext: 'content', subPageId: '/ledelse?status=decided' } },
+      'content',
+    );
+    expect(parsed.ok && [parsed.context.appId, parsed.context.subPageId]).toEqual(['5f1e3a2b-8c4d-4e6f-9a0b-1c2d3e4f5a6b', '/ledelse?status=decided']);
+    const odd = parseTeamsContext({ ...base, app: { ...base.app, appId: { toString: () => 'not-a-guid' } } }, 'content');
+    expect(odd.ok && odd.context.appId).toBeNull();
   });
 
   it('tells the meeting details tab (a content frame in a meeting) from a plain tab', () => {

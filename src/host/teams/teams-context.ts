@@ -13,6 +13,12 @@ export const teamsContextSchema = z.object({
     // 'default' | 'dark' | 'contrast' today; kept open so a new host theme falls back to light.
     theme: z.string(),
     host: z.object({ name: z.string(), clientType: z.string() }),
+    // teams-js wraps the manifest id in an AppId object whose toString() is the id. An id that
+    // is not a GUID is dropped (deep links are then plain URLs), never a reason to fail start-up.
+    appId: z
+      .preprocess((v) => (v !== null && typeof v === 'object' ? String(v) : v), z.guid())
+      .optional()
+      .catch(undefined),
   }),
   page: z.object({
     id: z.string(),
@@ -101,6 +107,8 @@ export function parseTeamsContext(raw: unknown, frameContext: string | undefined
       userId: anonymous ? null : (c.user?.id ?? null),
       userKind: anonymous ? 'anonymous' : 'member',
       meeting,
+      appId: c.app.appId ?? null,
+      subPageId: c.page.subPageId !== undefined && c.page.subPageId !== '' ? c.page.subPageId : null,
     },
   };
 }

@@ -31,6 +31,10 @@ export interface SimulatorConfig {
   meeting?: { chatId: string; meetingId: string };
   /** What getAppContentStageSharingCapabilities answers. */
   canShareToStage?: boolean;
+  /** A deep link's `context.subEntityId` (teams-js `page.subPageId`). */
+  subEntityId?: string;
+  /** The Teams app id the host reports (`app.appId`). */
+  appId?: string;
 }
 
 export interface RecordedMessage {
@@ -66,6 +70,8 @@ function runSimulator(config: SimulatorConfig): void {
     userLicenseType: config.licenseType ?? 'Unknown',
     tid: config.licenseType === 'Anonymous' ? undefined : 'tenant-1',
     ...(config.meeting ? { chatId: config.meeting.chatId, meetingId: config.meeting.meetingId } : {}),
+    ...(config.subEntityId !== undefined ? { subEntityId: config.subEntityId } : {}),
+    ...(config.appId !== undefined ? { appId: config.appId } : {}),
   };
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== frame.contentWindow) return;

@@ -5,7 +5,7 @@ import { createPathway } from '../../../src/application/pathways';
 import { BookMeetingScreen } from '../../../src/features/book-meeting/book-meeting-screen';
 import { ConsentSection } from '../../../src/features/consent/consent-section';
 import { StageConsent } from '../../../src/features/consent/stage-consent';
-import { StageScreen } from '../../../src/features/consent/stage-screen';
+import { StandaloneStage } from '../../../src/app/standalone-stage';
 import { LeaderReviewScreen } from '../../../src/features/leader-review/leader-review-screen';
 import { da } from '../../../src/ui/strings/da';
 import { makeHarness } from '../demo-harness';
@@ -120,7 +120,8 @@ describe('Booking with consent (rule 8)', () => {
 describe('The stage (rule 8)', () => {
   it('[R8] tells the citizen in plain Danish what they agreed to share, with whom, and that they may withdraw', async () => {
     const h = await makeHarness('staff-anders');
-    await h.render(<StageScreen meetingId="meeting-emil-2" />);
+    // The stage as standalone mode and Teams compose it: the stage feature with the consent slot.
+    await h.render(<StandaloneStage meetingId="meeting-emil-2" />);
     const stage = await screen.findByTestId('stage-consent', {}, WAIT);
     expect(within(stage).getByRole('heading', { level: 2 }).textContent).toBe(t.stage.title);
     expect(within(stage).getByText(t.stage.departmentsIntro('Emil Sørensen'))).toBeTruthy();

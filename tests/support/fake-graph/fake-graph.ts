@@ -138,7 +138,13 @@ export class FakeGraph {
   private readonly users: FakeUser[];
   private readonly mailboxes: Set<string>;
 
-  constructor(private readonly options: { me: FakeUser; users?: readonly FakeUser[]; mailboxes?: readonly string[] }) {
+  /**
+   * @param options.meByToken Who `/me` is for a bearer token (several signed-in people against one
+   *   Graph, e.g. three browser contexts); tokens not in it are `me`.
+   */
+  constructor(
+    private readonly options: { me: FakeUser; users?: readonly FakeUser[]; mailboxes?: readonly string[]; meByToken?: ReadonlyMap<string, FakeUser> },
+  ) {
     this.users = [...(options.users ?? [options.me])];
     this.mailboxes = new Set([
       ...this.users.map((u) => lower(u.mail ?? u.userPrincipalName)),
@@ -184,7 +190,8 @@ export class FakeGraph {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
   }
 
-  private async handle(request: Request): Promise<Response> {
+  /** The whole server: answers one Graph request (msw's handler, or a browser test's route). */
+  async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, ''));
     const text = await request.text();
@@ -301,7 +308,7 @@ export class FakeGraph {
       if (cancel === undefined && method === 'PATCH') return this.patchEvent(req, event);
     }
     if (method === 'GET' && path.startsWith('/me/onlineMeetings')) return this.onlineMeetingRoute(req);
-    if (method === 'GET' && path === '/me') return this.userResponse(req, this.options.me);
+    if (method === 'GET' && path === '/me') return this.userResponse(req, this.meFor(req));
     const userMatch = /^\/users\/([^/]+)$/.exec(path);
     if (method === 'GET' && userMatch !== null) {
       const user = this.users.find((u) => u.id === userMatch[1] || lower(u.userPrincipalName) === lower(userMatch[1] ?? ''));
@@ -317,6 +324,11 @@ export class FakeGraph {
   // ---------------------------------------------------------------------------------------------
   // Calendar
   // ---------------------------------------------------------------------------------------------
+
+  private meFor(req: RecordedRequest): FakeUser {
+    const token = (req.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+    return this.options.meByToken?.get(token) ?? this.options.me;
+  }
 
   private getSchedule(req: RecordedRequest): Response {
     const bad = this.invalid('getScheduleBody', req);
@@ -670,10 +682,15 @@ export class FakeGraph {
     if (filter !== null) {
       const endsWith = /^endsWith\((mail|userPrincipalName),'((?:[^']|'')*)'\)$/i.exec(filter);
       const eq = /^department eq '((?:[^']|'')*)'$/.exec(filter);
+      // `department in ('a','b')`: one department of several directory texts (graph-directory.ts).
+      const inList = /^department in \(((?:'(?:[^']|'')*',?)+)\)$/.exec(filter);
       if (endsWith !== null) {
         const prop = endsWith[1] === 'mail' ? 'mail' : 'userPrincipalName';
         const value = lower((endsWith[2] ?? '').replace(/''/g, "'"));
         matches = matches.filter((u) => lower(u[prop] ?? '').endsWith(value));
+      } else if (inList !== null) {
+        const values = [...(inList[1] ?? '').matchAll(/'((?:[^']|'')*)'/g)].map((m) => lower((m[1] ?? '').replace(/''/g, "'")));
+        matches = matches.filter((u) => u.department !== null && values.includes(lower(u.department)));
       } else if (eq !== null) {
         const value = (eq[1] ?? '').replace(/''/g, "'");
         matches = matches.filter((u) => u.department !== null && lower(u.department) === lower(value));

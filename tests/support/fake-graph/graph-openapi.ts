@@ -78,6 +78,7 @@ export const GRAPH_SCHEMAS = {
   /** `$expand` of GET …/attendanceReports/{id}: an array of '*' | 'attendanceRecords'. */
   attendanceReportExpand: 'graph.json#/paths/~1me~1onlineMeetings~1{onlineMeeting-id}~1attendanceReports~1{meetingAttendanceReport-id}/get/parameters/1/schema',
   findMeetingTimesBody: 'graph.json#/components/requestBodies/findMeetingTimesRequestBody/content/application~1json/schema',
+  sendActivityNotificationBody: 'graph.json#/paths/~1users~1{user-id}~1teamwork~1microsoft.graph.sendActivityNotification/post/requestBody/content/application~1json/schema',
 } as const;
 
 /** Compiles every validator up front (a few seconds for the user schema), outside any test's time limit. */

@@ -32,6 +32,7 @@ import {
   type Services,
 } from '../../../src/application';
 import type { Citizen, Person, TeamMeeting, TeamMember } from '../../../src/domain/model';
+import type { ActionNotice, Notifier } from '../../../src/ports/notifier';
 import { neutralBody } from '../../../src/domain/rules/sensitive-data';
 
 // Synthetic people only. Tuesday 1 December 2026, 09:00 in Copenhagen (CET) is 08:00Z.
@@ -465,7 +466,9 @@ describe('recordDecision', () => {
     const first = await recordDecision(h.s, decisionInput(meeting.id));
     h.clock.set('2026-12-01T08:25:00.000Z');
     const second = await recordDecision(h.s, decisionInput(meeting.id));
-    expect(second).toEqual(first);
+    expect([second.decision, second.action]).toEqual([first.decision, first.action]);
+    // The retry notifies nobody a second time.
+    expect(second.notification).toBeUndefined();
     expect((await h.store.listDecisions({ meetingId: meeting.id })).map((d) => [d.id, d.createdAt])).toEqual([
       ['dec-1', '2026-12-01T08:20:00.000Z'],
     ]);
@@ -783,5 +786,51 @@ describe('decisions and consent (rule 8)', () => {
     expect(await h.store.listDecisions({ meetingId: meeting.id })).toEqual([]);
     const social = await recordDecision(h.s, decisionInput(meeting.id, { commitments: [{ departmentId: 'dep-social', amountDkk: 0 }], responsibleId: 'anna' }));
     expect(social.decision.status).toBe('decided');
+  });
+});
+
+describe('recordDecision tells the responsible person (issue 6)', () => {
+  async function heldMeeting(): Promise<TeamMeeting> {
+    const meeting = await bookedMeeting();
+    return checkIn(h.s, meeting.id, [{ personId: 'anna', present: true, notice: false }], true);
+  }
+  const sent: ActionNotice[] = [];
+  const recording: Notifier = {
+    kind: 'teams-activity',
+    notifyActionAssigned: async (n) => {
+      sent.push(n);
+      return { status: 'sent' };
+    },
+  };
+
+  it('sends one notice with ids, initials and the due date, and reports it', async () => {
+    sent.length = 0;
+    const meeting = await heldMeeting();
+    const s = { ...h.s, notifier: recording };
+    const first = await recordDecision(s, decisionInput(meeting.id));
+    expect(first.notification).toEqual({ status: 'sent' });
+    expect(sent).toEqual([
+      { decisionId: 'dec-1', pathwayId: meeting.pathwayId, recipientId: 'bo', initials: citizen.initials, dueDate: '2026-12-15', decidedAt: first.decision.createdAt },
+    ]);
+    // Rule 7: a retried save of the stored decision does not notify twice.
+    await recordDecision(s, decisionInput(meeting.id));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a failed notice never fails the save: the decision is stored and the failure reported', async () => {
+    const meeting = await heldMeeting();
+    const failure = new Error('403 from Graph');
+    const failing: Notifier = { kind: 'teams-activity', notifyActionAssigned: () => Promise.reject(failure) };
+    const result = await recordDecision({ ...h.s, notifier: failing }, decisionInput(meeting.id));
+    expect(result.notification).toEqual({ status: 'failed', error: failure });
+    expect((await h.store.listDecisions({ meetingId: meeting.id })).map((d) => d.id)).toEqual(['dec-1']);
+  });
+
+  it('nobody is told when the responsible person saved it themselves, or when there is no notifier', async () => {
+    const meeting = await heldMeeting();
+    const own = await recordDecision({ ...h.s, notifier: recording }, decisionInput(meeting.id, { decisionId: 'dec-own', responsibleId: 'anna' }));
+    expect(own.notification).toEqual({ status: 'not-needed' });
+    const none = await recordDecision(h.s, decisionInput(meeting.id, { decisionId: 'dec-none' }));
+    expect(none.notification).toBeNull();
   });
 });
