@@ -7,7 +7,7 @@
  *   read) and keeps the delta link; every later one asks only for what changed since: with no
  *   changes that is one Graph request, whatever the number of decisions.
  * - Narrow queries (a pathway's or a meeting's decisions) and everything else pass straight to
- *   the inner store, which filters on an indexed column.
+ *   the inner store (PlanStoreDecorator), which filters on an indexed column.
  * - Writes pass through; the next broad query picks them up from the delta feed, so the cache
  *   never holds a decision the list does not.
  * - A 410 from Graph (token too old) is handled by the inner store as a full enumeration
@@ -17,22 +17,9 @@
  *
  * Kept in memory only (case data never goes to local storage), so it lives as long as the tab.
  */
-import type {
-  Action,
-  AuditEntry,
-  CitizenPlan,
-  Consent,
-  ConsentEvent,
-  Decision,
-  DecisionDraft,
-  Department,
-  Id,
-  Minutes,
-  Pathway,
-  Settings,
-  TeamMeeting,
-} from '../../domain/model';
-import type { DecisionQuery, MeetingQuery, PlanStore } from '../../ports/plan-store';
+import type { Decision } from '../../domain/model';
+import type { DecisionQuery, PlanStore } from '../../ports/plan-store';
+import { PlanStoreDecorator } from '../plan-store-decorator';
 import type { DecisionChanges } from './graph-plan-store';
 
 /** What the cache needs beyond the port: the decisions list's delta feed (GraphPlanStore has it). */
@@ -45,16 +32,18 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** True for the queries the cache answers: no pathway and no meeting (those use an index). */
 export const isBroadDecisionQuery = (query: DecisionQuery): boolean => query.pathwayId === undefined && query.meetingId === undefined;
 
-export class DeltaDecisionCache implements PlanStore {
+export class DeltaDecisionCache extends PlanStoreDecorator {
   /** SharePoint item id -> decision: removals in the delta feed name items, not decisions. */
   private readonly byItem = new Map<string, Decision>();
   private deltaLink: string | null = null;
   private syncing: Promise<void> | null = null;
 
-  constructor(private readonly inner: DecisionDeltaSource) {}
+  constructor(private readonly source: DecisionDeltaSource) {
+    super(source);
+  }
 
-  async listDecisions(query: DecisionQuery): Promise<Decision[]> {
-    if (!isBroadDecisionQuery(query)) return this.inner.listDecisions(query);
+  override async listDecisions(query: DecisionQuery): Promise<Decision[]> {
+    if (!isBroadDecisionQuery(query)) return this.source.listDecisions(query);
     if (query.departmentIds !== undefined && query.departmentIds.length === 0) return [];
     await this.sync();
     const fromMs = query.from === undefined ? -Infinity : Date.parse(query.from);
@@ -82,94 +71,10 @@ export class DeltaDecisionCache implements PlanStore {
   }
 
   private async pull(): Promise<void> {
-    const changes = await this.inner.refreshDecisions(this.deltaLink);
+    const changes = await this.source.refreshDecisions(this.deltaLink);
     if (changes.reset) this.byItem.clear();
     for (const itemId of changes.removedItemIds) this.byItem.delete(itemId);
     for (const { itemId, decision } of changes.items) this.byItem.set(itemId, decision);
     this.deltaLink = changes.deltaLink;
-  }
-
-  // Everything else passes straight through.
-
-  listDepartments(): Promise<Department[]> {
-    return this.inner.listDepartments();
-  }
-  saveDepartments(departments: readonly Department[]): Promise<void> {
-    return this.inner.saveDepartments(departments);
-  }
-  getSettings(): Promise<Settings> {
-    return this.inner.getSettings();
-  }
-  saveSettings(settings: Settings): Promise<void> {
-    return this.inner.saveSettings(settings);
-  }
-  listPathways(): Promise<Pathway[]> {
-    return this.inner.listPathways();
-  }
-  getPathway(id: Id): Promise<Pathway | null> {
-    return this.inner.getPathway(id);
-  }
-  savePathway(pathway: Pathway): Promise<void> {
-    return this.inner.savePathway(pathway);
-  }
-  getPlan(pathwayId: Id): Promise<CitizenPlan | null> {
-    return this.inner.getPlan(pathwayId);
-  }
-  listPlanVersions(pathwayId: Id): Promise<CitizenPlan[]> {
-    return this.inner.listPlanVersions(pathwayId);
-  }
-  savePlan(plan: Omit<CitizenPlan, 'version'>, expectedVersion: number): Promise<CitizenPlan> {
-    return this.inner.savePlan(plan, expectedVersion);
-  }
-  listMeetings(query: MeetingQuery): Promise<TeamMeeting[]> {
-    return this.inner.listMeetings(query);
-  }
-  getMeeting(id: Id): Promise<TeamMeeting | null> {
-    return this.inner.getMeeting(id);
-  }
-  findMeetingByChatId(chatId: string): Promise<TeamMeeting | null> {
-    return this.inner.findMeetingByChatId(chatId);
-  }
-  saveMeeting(meeting: TeamMeeting): Promise<void> {
-    return this.inner.saveMeeting(meeting);
-  }
-  appendDecisions(decisions: readonly Decision[], actions: readonly Action[]): Promise<void> {
-    return this.inner.appendDecisions(decisions, actions);
-  }
-  listActions(query: { pathwayId?: Id; ownerId?: Id; decisionIds?: readonly Id[] }): Promise<Action[]> {
-    return this.inner.listActions(query);
-  }
-  setActionStatus(actionId: Id, status: Action['status']): Promise<void> {
-    return this.inner.setActionStatus(actionId, status);
-  }
-  writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
-    return this.inner.writeMinutes(minutes);
-  }
-  getMinutes(meetingId: Id): Promise<Minutes | null> {
-    return this.inner.getMinutes(meetingId);
-  }
-  listMinutes(pathwayId: Id): Promise<Minutes[]> {
-    return this.inner.listMinutes(pathwayId);
-  }
-  saveDraft(draft: DecisionDraft): Promise<void> {
-    return this.inner.saveDraft(draft);
-  }
-  getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
-    return this.inner.getDraft(meetingId, authorId);
-  }
-  deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
-    return this.inner.deleteDraft(meetingId, authorId);
-  }
-  getConsent(pathwayId: Id): Promise<Consent | null> {
-    return this.inner.getConsent(pathwayId);
-  }
-  listConsentHistory(pathwayId: Id): Promise<ConsentEvent[]> {
-    return this.inner.listConsentHistory(pathwayId);
-  }
-  appendConsentEvent(event: ConsentEvent): Promise<Consent> {
-    return this.inner.appendConsentEvent(event);
-  }
-  listAudit(pathwayId: Id): Promise<AuditEntry[]> {
-    return this.inner.listAudit(pathwayId);
   }
 }

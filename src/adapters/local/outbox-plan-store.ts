@@ -29,23 +29,10 @@
  *
  * Time comes from the injected Clock, timers from `startSync`'s arguments.
  */
-import type {
-  Action,
-  AuditEntry,
-  CitizenPlan,
-  Consent,
-  ConsentEvent,
-  Decision,
-  DecisionDraft,
-  Department,
-  Id,
-  Minutes,
-  Pathway,
-  Settings,
-  TeamMeeting,
-} from '../../domain/model';
+import type { Action, Decision, DecisionDraft, Id, Minutes, TeamMeeting } from '../../domain/model';
 import type { Clock } from '../../ports/clock';
-import type { DecisionQuery, MeetingQuery, PlanStore } from '../../ports/plan-store';
+import type { DecisionQuery, PlanStore } from '../../ports/plan-store';
+import { PlanStoreDecorator } from '../plan-store-decorator';
 import type { WriteStatus, WriteStatusSnapshot } from '../../ports/write-status';
 import {
   entityIdsOf,
@@ -164,7 +151,7 @@ function matchesDecision(decision: Decision, query: DecisionQuery): boolean {
   );
 }
 
-export class OutboxPlanStore implements PlanStore, WriteStatus {
+export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, WriteStatus {
   private readonly isRetryable: (error: unknown) => boolean;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
@@ -176,11 +163,12 @@ export class OutboxPlanStore implements PlanStore, WriteStatus {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly inner: PlanStore,
+    inner: PlanStore,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly options: OutboxPlanStoreOptions = {},
   ) {
+    super(inner);
     this.isRetryable = options.isRetryable ?? isRetryableByDefault;
     this.baseDelayMs = options.baseDelayMs ?? 2_000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
@@ -366,19 +354,19 @@ export class OutboxPlanStore implements PlanStore, WriteStatus {
   // Writes through the outbox
   // ------------------------------------------------------------------------------------------
 
-  async appendDecisions(decisions: readonly Decision[], actions: readonly Action[]): Promise<void> {
+  override async appendDecisions(decisions: readonly Decision[], actions: readonly Action[]): Promise<void> {
     await this.submit({ kind: 'appendDecisions', payload: { decisions: [...decisions], actions: [...actions] } });
   }
 
-  async saveMeeting(meeting: TeamMeeting): Promise<void> {
+  override async saveMeeting(meeting: TeamMeeting): Promise<void> {
     await this.submit({ kind: 'saveMeeting', payload: { meeting } });
   }
 
-  async setActionStatus(actionId: Id, status: Action['status']): Promise<void> {
+  override async setActionStatus(actionId: Id, status: Action['status']): Promise<void> {
     await this.submit({ kind: 'setActionStatus', payload: { actionId, status } });
   }
 
-  async writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
+  override async writeMinutes(minutes: Omit<Minutes, 'version' | 'id'>): Promise<Minutes> {
     const outcome = await this.submit({ kind: 'writeMinutes', payload: { minutes } });
     if (outcome.status === 'queued') throw new WriteQueuedError(outcome.id, 'writeMinutes', { cause: outcome.error });
     return outcome.result as Minutes;
@@ -388,7 +376,7 @@ export class OutboxPlanStore implements PlanStore, WriteStatus {
   // Reads (listDecisions adds what is pending) and writes that pass straight through
   // ------------------------------------------------------------------------------------------
 
-  async listDecisions(query: DecisionQuery): Promise<Decision[]> {
+  override async listDecisions(query: DecisionQuery): Promise<Decision[]> {
     const [confirmed, pending] = await Promise.all([this.inner.listDecisions(query), this.outbox.pending()]);
     if (query.departmentIds !== undefined && query.departmentIds.length === 0) return confirmed;
     const known = new Set(confirmed.map((d) => d.id));
@@ -402,78 +390,18 @@ export class OutboxPlanStore implements PlanStore, WriteStatus {
     );
   }
 
-  listDepartments(): Promise<Department[]> {
-    return this.inner.listDepartments();
-  }
-  saveDepartments(departments: readonly Department[]): Promise<void> {
-    return this.inner.saveDepartments(departments);
-  }
-  getSettings(): Promise<Settings> {
-    return this.inner.getSettings();
-  }
-  saveSettings(settings: Settings): Promise<void> {
-    return this.inner.saveSettings(settings);
-  }
-  listPathways(): Promise<Pathway[]> {
-    return this.inner.listPathways();
-  }
-  getPathway(id: Id): Promise<Pathway | null> {
-    return this.inner.getPathway(id);
-  }
-  savePathway(pathway: Pathway): Promise<void> {
-    return this.inner.savePathway(pathway);
-  }
-  getPlan(pathwayId: Id): Promise<CitizenPlan | null> {
-    return this.inner.getPlan(pathwayId);
-  }
-  listPlanVersions(pathwayId: Id): Promise<CitizenPlan[]> {
-    return this.inner.listPlanVersions(pathwayId);
-  }
-  savePlan(plan: Omit<CitizenPlan, 'version'>, expectedVersion: number): Promise<CitizenPlan> {
-    return this.inner.savePlan(plan, expectedVersion);
-  }
-  listMeetings(query: MeetingQuery): Promise<TeamMeeting[]> {
-    return this.inner.listMeetings(query);
-  }
-  getMeeting(id: Id): Promise<TeamMeeting | null> {
-    return this.inner.getMeeting(id);
-  }
-  findMeetingByChatId(chatId: string): Promise<TeamMeeting | null> {
-    return this.inner.findMeetingByChatId(chatId);
-  }
-  listActions(query: { pathwayId?: Id; ownerId?: Id; decisionIds?: readonly Id[] }): Promise<Action[]> {
-    return this.inner.listActions(query);
-  }
-  getMinutes(meetingId: Id): Promise<Minutes | null> {
-    return this.inner.getMinutes(meetingId);
-  }
-  listMinutes(pathwayId: Id): Promise<Minutes[]> {
-    return this.inner.listMinutes(pathwayId);
-  }
-  async saveDraft(draft: DecisionDraft): Promise<void> {
+  override async saveDraft(draft: DecisionDraft): Promise<void> {
     await this.submit({ kind: 'saveDraft', payload: { draft } });
   }
   /** A waiting draft write is newer than anything the inner store holds. */
-  async getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
+  override async getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
     const waiting = await this.outbox.pendingDraft(meetingId, authorId);
     if (waiting?.kind === 'saveDraft') return waiting.payload.draft;
     if (waiting?.kind === 'deleteDraft') return null;
     return this.inner.getDraft(meetingId, authorId);
   }
-  async deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
+  override async deleteDraft(meetingId: Id, authorId: Id): Promise<void> {
     await this.submit({ kind: 'deleteDraft', payload: { meetingId, authorId } });
-  }
-  getConsent(pathwayId: Id): Promise<Consent | null> {
-    return this.inner.getConsent(pathwayId);
-  }
-  listConsentHistory(pathwayId: Id): Promise<ConsentEvent[]> {
-    return this.inner.listConsentHistory(pathwayId);
-  }
-  appendConsentEvent(event: ConsentEvent): Promise<Consent> {
-    return this.inner.appendConsentEvent(event);
-  }
-  listAudit(pathwayId: Id): Promise<AuditEntry[]> {
-    return this.inner.listAudit(pathwayId);
   }
 }
 
