@@ -8,13 +8,16 @@ export type FileExportState =
   | { status: 'done'; fileName: string }
   | { status: 'error'; error: unknown };
 
+/** A built file, ready to save. */
+export type FileExportResult = { blob: Blob; fileName: string };
+
 /**
  * Runs one export at a time: builds the file, saves it, and keeps the outcome for the menu to
  * show. A failure is kept as state (shown as an error), never swallowed.
  */
-export function useFileExport(): { state: FileExportState; run: (build: () => Promise<{ blob: Blob; fileName: string }>) => Promise<void> } {
+export function useFileExport(): { state: FileExportState; run: (build: () => Promise<FileExportResult>) => Promise<void> } {
   const [state, setState] = useState<FileExportState>({ status: 'idle' });
-  const run = useCallback(async (build: () => Promise<{ blob: Blob; fileName: string }>) => {
+  const run = useCallback(async (build: () => Promise<FileExportResult>) => {
     setState({ status: 'building' });
     try {
       const { blob, fileName } = await build();
