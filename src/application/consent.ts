@@ -155,6 +155,8 @@ export interface ConsentReviewRow {
   pathway: Pick<Pathway, 'id'> & { initials: string; caseRef: string };
   kind: ConsentReviewKind;
   reviewDate: DateOnly | null;
+  /** The departments on the pathway's team: the review narrows to one without reading again. */
+  departmentIds: Id[];
 }
 
 /**
@@ -180,6 +182,7 @@ export async function reviewConsent(s: Services, departmentIds: readonly Id[]): 
       pathway: { id: p.id, initials: p.citizen.initials, caseRef: p.citizen.caseRef },
       kind,
       reviewDate: consent?.reviewDate ?? null,
+      departmentIds: [...new Set(p.team.members.map((m) => m.departmentId))],
     });
   }
   return rows;

@@ -28,6 +28,10 @@ describe('the leader review\'s pictures (issue 6)', () => {
     expect(monthOf('2026-05-31T22:00:00.000Z')).toBe('2026-06');
     expect(monthOf('2026-05-31T21:59:59.999Z')).toBe('2026-05');
     expect(monthOf('2026-12-31T23:00:00.000Z')).toBe('2027-01');
+    // Instants with an offset, and a local month that starts in the previous UTC year.
+    expect(monthOf('2026-11-01T00:30:00+01:00')).toBe('2026-11');
+    expect(monthOf('2027-01-01T00:59:59+01:00')).toBe('2027-01');
+    expect(monthOf('2026-12-31T22:59:59.999Z')).toBe('2026-12');
   });
 
   it('[R6] counts decisions and escalations per led department and month, a two-department decision in both', () => {

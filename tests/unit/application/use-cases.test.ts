@@ -762,7 +762,12 @@ describe('consent (rule 8)', () => {
     const withConsent = await newPathway();
     const without = await createPathway(h.s, { citizen: { ...citizen, initials: 'XY', caseRef: 'SAG-2' }, team, goals: [] });
     expect(await reviewConsent(h.s, ['dep-health'])).toEqual([
-      { pathway: { id: without.id, initials: 'XY', caseRef: 'SAG-2' }, kind: 'missing', reviewDate: null },
+      {
+        pathway: { id: without.id, initials: 'XY', caseRef: 'SAG-2' },
+        kind: 'missing',
+        reviewDate: null,
+        departmentIds: [...new Set(team.map((m) => m.departmentId))],
+      },
     ]);
     h.clock.set('2027-10-20T09:00:00.000Z');
     expect((await reviewConsent(h.s, ['dep-health'])).map((r) => [r.pathway.id, r.kind])).toEqual([
