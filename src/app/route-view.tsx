@@ -48,6 +48,7 @@ function RouteSwitch({ route }: { route: Route }) {
         <PathwayScreen
           key={route.pathwayId}
           pathwayId={route.pathwayId}
+          decisionId={route.decisionId}
           consentSlot={
             <Suspense fallback={<LoadingState />}>
               <ConsentSection pathwayId={route.pathwayId} />

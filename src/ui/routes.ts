@@ -5,7 +5,8 @@
 export type Route =
   | { name: 'pathways' }
   | { name: 'new-pathway' }
-  | { name: 'pathway'; pathwayId: string }
+  /** `decisionId`: a link to one decision (a Teams activity notice, the leader review). */
+  | { name: 'pathway'; pathwayId: string; decisionId: string | null }
   | { name: 'book'; pathwayId: string }
   | { name: 'meeting'; meetingId: string }
   | { name: 'minutes'; meetingId: string }
@@ -14,10 +15,16 @@ export type Route =
   | { name: 'departments' }
   | { name: 'not-found' };
 
+/** The query parameter naming one decision in a plan's route (Danish, like the paths). */
+export const DECISION_PARAM = 'beslutning';
+
 export const href = {
   pathways: () => '#/forloeb',
   newPathway: () => '#/forloeb/nyt',
   pathway: (id: string) => `#/forloeb/${encodeURIComponent(id)}`,
+  /** One decision in its plan: the plan opens scrolled to it, marked and focused. */
+  decision: (pathwayId: string, decisionId: string) =>
+    `#/forloeb/${encodeURIComponent(pathwayId)}?${DECISION_PARAM}=${encodeURIComponent(decisionId)}`,
   book: (pathwayId: string) => `#/forloeb/${encodeURIComponent(pathwayId)}/book`,
   meeting: (id: string) => `#/moede/${encodeURIComponent(id)}`,
   minutes: (meetingId: string) => `#/moede/${encodeURIComponent(meetingId)}/referat`,
@@ -36,7 +43,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'forloeb') {
     if (second === undefined) return { name: 'pathways' };
     if (second === 'nyt' && third === undefined) return { name: 'new-pathway' };
-    if (third === undefined) return { name: 'pathway', pathwayId: second };
+    if (third === undefined) return { name: 'pathway', pathwayId: second, decisionId: new URLSearchParams(query).get(DECISION_PARAM) || null };
     if (third === 'book' && parts.length === 3) return { name: 'book', pathwayId: second };
   }
   if (first === 'moede' && second !== undefined) {

@@ -66,6 +66,24 @@ test('[R6] filter and sort the decisions; both live in the URL; "Kopiér link" r
   expect(await dueDates(otherTable)).toEqual(descending);
 });
 
+test('one click from a decision in the review to that decision in its plan: marked, focused, in view', async ({ page }) => {
+  await openApp(page, '#/ledelse?status=requires-leader-follow-up');
+  await actAs(page, 'staff-hanne');
+  const table = decisionsTable(page);
+  const row = rows(table).first();
+  await expect(row).toBeVisible();
+  const decisionId = await row.getAttribute('data-decision-id');
+  expect(decisionId).not.toBeNull();
+
+  await row.getByRole('link', { name: /^Plan – / }).click();
+  await expect(page).toHaveURL(new RegExp(`#/forloeb/[^?]+\\?beslutning=${decisionId ?? ''}$`));
+  const linked = page.locator(`[data-testid="decision-log"] li[data-decision-id="${decisionId ?? ''}"]`);
+  await expect(linked).toHaveAttribute('aria-current', 'true');
+  await expect(linked.getByText(t.pathways.linkedDecision)).toBeVisible();
+  await expect(linked).toBeFocused();
+  await expect(linked).toBeInViewport();
+});
+
 test('[Teams] "Kopiér link" gives a deep link to the "Ledelse" tab, and its subEntityId opens the filtered view', async ({ page, context }) => {
   // The demo store's signed-in person lives in IndexedDB on this origin: pick the leader first.
   await openApp(page, '#/ledelse');

@@ -64,6 +64,15 @@ export const SCREENS = [
     },
   },
   {
+    // A link to one decision (a Teams activity notice, the leader review's "Plan" link).
+    name: 'pathway-linked-decision',
+    hash: '#/forloeb/pathway-emil?beslutning=decision-emil-2',
+    prepare: async (page) => {
+      await visible(page.locator('[data-testid="decision-log"] li[data-decision-id="decision-emil-2"][aria-current="true"]'));
+      await visible(page.getByTestId('consent').getByTestId('consent-status'));
+    },
+  },
+  {
     name: 'booking-refused',
     hash: '#/forloeb/pathway-emil/book',
     prepare: async (page) => {

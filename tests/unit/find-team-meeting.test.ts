@@ -27,13 +27,13 @@ const now = new Date('2031-03-05T12:00:00.000Z');
 describe('the TeamMeeting a Teams meeting frame opens on', () => {
   it('[teams-link] is the meeting whose join URL names the Teams meeting chat, whatever pathway the tab shows', async () => {
     const store = await storeWith(past, next, linked);
-    const found = await findTeamMeeting(store, { chatId: CHAT, meetingId: 'x' }, { name: 'pathway', pathwayId: 'pw-1' }, now);
+    const found = await findTeamMeeting(store, { chatId: CHAT, meetingId: 'x' }, { name: 'pathway', pathwayId: 'pw-1', decisionId: null }, now);
     expect(found?.id).toBe('m-linked');
   });
 
   it("otherwise the configured pathway's next meeting that is not cancelled", async () => {
     const store = await storeWith(past, next, cancelled);
-    const found = await findTeamMeeting(store, { chatId: '19:meeting_other@thread.v2', meetingId: 'x' }, { name: 'pathway', pathwayId: 'pw-1' }, now);
+    const found = await findTeamMeeting(store, { chatId: '19:meeting_other@thread.v2', meetingId: 'x' }, { name: 'pathway', pathwayId: 'pw-1', decisionId: null }, now);
     expect(found?.id).toBe('m-next');
   });
 

@@ -373,7 +373,7 @@ const DecisionRowView = memo(function DecisionRowView({
         {t.citizenPosition[d.citizenPosition]}
       </div>
       <div role="cell" className={mergeClasses(styles.cell, styles.links)}>
-        <a className={styles.link} href={href.pathway(row.pathway.id)} aria-label={t.leader.openPlanFor(citizen)}>
+        <a className={styles.link} href={href.decision(row.pathway.id, d.id)} aria-label={t.leader.openPlanFor(citizen)}>
           {t.leader.openPlan}
         </a>
         <a className={styles.link} href={href.minutes(d.meetingId)} aria-label={t.leader.openMinutesFor(citizen)}>

@@ -1,4 +1,5 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { Decision } from '../../domain/model';
 import { standingDecisions } from '../../domain/rules/decision-mandate';
 import { useI18n } from '../../ui/i18n';
@@ -16,6 +17,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   superseded: { color: tokens.colorNeutralForeground3 },
+  // The decision a link pointed to: a brand-coloured frame and tint, and a badge saying so (not
+  // colour alone). Focused on arrival, with a visible focus ring.
+  linked: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    scrollMarginBlock: tokens.spacingVerticalXXXL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   facts: {
     display: 'grid',
@@ -36,32 +45,64 @@ const useStyles = makeStyles({
 export function DecisionLogSection({
   decisions,
   nameOf,
+  linkedDecisionId = null,
 }: {
   decisions: readonly Decision[];
   nameOf: (personId: string) => string;
+  /** From the route (`?beslutning=`): scrolled into view, marked and focused when the plan opens. */
+  linkedDecisionId?: string | null;
 }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const departmentName = useDepartmentName();
   const standing = new Set(standingDecisions(decisions).map((d) => d.id));
+  const linkedRef = useRef<HTMLLIElement>(null);
+  const linkedMissing = linkedDecisionId !== null && !decisions.some((d) => d.id === linkedDecisionId);
+  useEffect(() => {
+    // After the page's own effect, which focuses its heading when the screen opens (Page): a
+    // parent's effects run after its children's, so the focus moves on in the next task. Focus
+    // goes to the decision so a screen reader reads it; the scroll puts it mid-view, not at an edge.
+    const timer = setTimeout(() => {
+      const item = linkedRef.current;
+      if (item === null) return;
+      item.focus({ preventScroll: true });
+      item.scrollIntoView?.({ block: 'center' });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [linkedDecisionId]);
   return (
     <PlanSection title={t.pathways.decisionsTitle} testId="decision-log">
+      {linkedMissing ? (
+        <MessageBar intent="warning" data-testid="linked-decision-missing">
+          <MessageBarBody>{t.pathways.linkedDecisionMissing}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {decisions.length === 0 ? (
         <Text>{t.pathways.noDecisions}</Text>
       ) : (
         <ul className={styles.list}>
           {decisions.map((d) => {
             const superseded = !standing.has(d.id);
+            const linked = d.id === linkedDecisionId;
             return (
               <li
                 key={d.id}
-                className={superseded ? `${styles.item} ${styles.superseded}` : styles.item}
+                ref={linked ? linkedRef : undefined}
+                tabIndex={linked ? -1 : undefined}
+                aria-current={linked ? 'true' : undefined}
+                className={mergeClasses(styles.item, superseded && styles.superseded, linked && styles.linked)}
                 data-decision-id={d.id}
+                data-linked={linked ? 'true' : undefined}
                 data-status={d.status}
                 data-superseded={superseded ? 'true' : 'false'}
               >
                 <Text weight="semibold">{d.text}</Text>
                 <span className={styles.badges}>
+                  {linked ? (
+                    <Badge appearance="filled" color="brand">
+                      {t.pathways.linkedDecision}
+                    </Badge>
+                  ) : null}
                   <Badge
                     appearance="tint"
                     color={d.status === 'requires-leader-follow-up' ? 'warning' : 'success'}

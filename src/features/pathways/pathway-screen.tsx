@@ -35,7 +35,16 @@ interface PathwayData {
  * Borgerens plan: one page with everything the pathway holds. `consentSlot` is the consent
  * section (rule 8), rendered by src/app because features do not import each other.
  */
-export function PathwayScreen({ pathwayId, consentSlot }: { pathwayId: string; consentSlot?: ReactNode }) {
+export function PathwayScreen({
+  pathwayId,
+  decisionId = null,
+  consentSlot,
+}: {
+  pathwayId: string;
+  /** A link to one decision (`?beslutning=`): the plan opens at it. */
+  decisionId?: string | null;
+  consentSlot?: ReactNode;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const { services } = useSession();
@@ -113,7 +122,7 @@ export function PathwayScreen({ pathwayId, consentSlot }: { pathwayId: string; c
         />
         <TeamSection members={pathway.team.members} />
         <MeetingsSection pathwayId={pathway.id} meetings={meetings} />
-        <DecisionLogSection decisions={decisions} nameOf={nameOf} />
+        <DecisionLogSection decisions={decisions} nameOf={nameOf} linkedDecisionId={decisionId} />
         <MinutesHistorySection minutes={minutes} />
       </div>
     </Page>

@@ -754,6 +754,8 @@ export const da = {
     noDecisions: 'Der er ingen beslutninger endnu.',
     superseded: 'Erstattet',
     supersededBy: 'Erstattet af en senere beslutning',
+    linkedDecision: 'Beslutningen fra linket',
+    linkedDecisionMissing: 'Beslutningen fra linket findes ikke i denne plan. Planens beslutninger står herunder.',
     citizenPositionLabel: 'Borgerens holdning',
     responsible: 'Ansvarlig',
     due: 'Frist',

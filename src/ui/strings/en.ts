@@ -738,6 +738,8 @@ export const en: Strings = {
     noDecisions: 'There are no decisions yet.',
     superseded: 'Superseded',
     supersededBy: 'Superseded by a later decision',
+    linkedDecision: 'The decision from the link',
+    linkedDecisionMissing: 'The decision in the link is not in this plan. The plan’s decisions are listed below.',
     citizenPositionLabel: "Citizen's position",
     responsible: 'Responsible',
     due: 'Due',

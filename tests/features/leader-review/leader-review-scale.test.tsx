@@ -75,7 +75,7 @@ describe('LeaderReviewScreen at scale (issue 6)', () => {
     if (row === undefined) throw new Error('decision-lene-2 not listed');
     const decision = await h.services.store.listDecisions({ pathwayId: 'pathway-lene' });
     const meetingId = decision.find((d) => d.id === 'decision-lene-2')?.meetingId ?? 'missing';
-    expect(within(row).getByRole('link', { name: 'Plan – LM · SAG-2026-0398' }).getAttribute('href')).toBe('#/forloeb/pathway-lene');
+    expect(within(row).getByRole('link', { name: 'Plan – LM · SAG-2026-0398' }).getAttribute('href')).toBe('#/forloeb/pathway-lene?beslutning=decision-lene-2');
     expect(within(row).getByRole('link', { name: 'Referat – LM · SAG-2026-0398' }).getAttribute('href')).toBe(`#/moede/${meetingId}/referat`);
     expect(within(row).getByRole('link', { name: 'Møde – LM · SAG-2026-0398' }).getAttribute('href')).toBe(`#/moede/${meetingId}`);
   });

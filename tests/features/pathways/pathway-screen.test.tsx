@@ -137,6 +137,41 @@ describe('PathwayScreen', () => {
     expect(within(second as HTMLElement).getByText('1. april 2026')).toBeTruthy();
   });
 
+  it('opens at the decision a link names (a Teams notice, the leader review): marked, focused and in view', async () => {
+    const h = await makeHarness('p-mette');
+    const { pathway } = await seed(h);
+    const scrolled: Element[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    try {
+      await h.render(<PathwayScreen pathwayId={pathway.id} decisionId="dec-2" />);
+      const log = await screen.findByTestId('decision-log');
+      const linked = log.querySelector<HTMLElement>('li[data-decision-id="dec-2"]');
+      if (linked === null) throw new Error('dec-2 not shown');
+      await waitFor(() => expect(document.activeElement).toBe(linked));
+      expect(linked.getAttribute('aria-current')).toBe('true');
+      expect(within(linked).getByText(t.linkedDecision)).toBeTruthy();
+      expect(scrolled).toEqual([linked]);
+      // Only that one is marked.
+      expect(log.querySelectorAll('[aria-current]')).toHaveLength(1);
+      expect(screen.queryByTestId('linked-decision-missing')).toBeNull();
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
+  it('says so when a link names a decision that is not in this plan, and still shows the plan', async () => {
+    const h = await makeHarness('p-mette');
+    const { pathway } = await seed(h);
+    await h.render(<PathwayScreen pathwayId={pathway.id} decisionId="dec-from-another-plan" />);
+    expect((await screen.findByTestId('linked-decision-missing')).textContent).toContain(t.linkedDecisionMissing);
+    const log = screen.getByTestId('decision-log');
+    expect(log.querySelectorAll('li[data-decision-id]')).toHaveLength(3);
+    expect(log.querySelector('[aria-current]')).toBeNull();
+  });
+
   it('lists meetings with links, and the minutes history with versions', async () => {
     const h = await makeHarness('p-mette');
     const { pathway, meeting } = await seed(h);

@@ -14,6 +14,7 @@ import { LocalNotifier } from '../../../src/adapters/local/local-notifier';
 import { findSensitive } from '../../../src/domain/rules/sensitive-data';
 import type { ActionNotice } from '../../../src/ports/notifier';
 import { routeFromSubEntityId } from '../../../src/ui/teams-deep-link';
+import { href, parseRoute } from '../../../src/ui/routes';
 import { harness, listen, server } from '../../support/fake-graph/graph-harness';
 import { graphSchemaErrors } from '../../support/fake-graph/graph-openapi';
 
@@ -107,6 +108,9 @@ describe('GraphNotifier', () => {
     expect(context.subEntityId).toBe('/forloeb/p%201?beslutning=d-1');
     expect(link.searchParams.get('webUrl')).toBe('https://helhed.kommune.example/teams.html#/forloeb/p%201?beslutning=d-1');
     expect(routeFromSubEntityId(context.subEntityId)).toBe('#/forloeb/p%201?beslutning=d-1');
+    // The app's router reads the decision from it: the plan opens at that decision.
+    expect(parseRoute(routeFromSubEntityId(context.subEntityId) ?? '')).toEqual({ name: 'pathway', pathwayId: 'p 1', decisionId: 'd-1' });
+    expect(routeFromSubEntityId(context.subEntityId)).toBe(href.decision('p 1', 'd-1'));
     // Without the app id (a host that did not report it) the web address of the same route.
     expect(decisionDeepLink(notice, { ...options, teamsAppId: null })).toBe('https://helhed.kommune.example/teams.html#/forloeb/p%201?beslutning=d-1');
   });
