@@ -29,7 +29,8 @@ function headersOf(context: Context): Headers {
  * - on 429/503/504, waits `Retry-After` when the browser can read it, otherwise exponential
  *   back-off with jitter, up to `policy.maxRetries`; a Retry-After longer than
  *   `policy.maxRetryAfterMs` is handed to the caller at once (the outbox waits, not the UI);
- * - on a dropped connection, retries replay-safe requests with the same back-off.
+ * - on a dropped connection, retries replay-safe requests with the same back-off, unless the
+ *   browser reports that it is offline (then the error goes to the caller at once).
  */
 export class ResilienceMiddleware implements Middleware {
   private next: Middleware | undefined;
@@ -65,7 +66,7 @@ export class ResilienceMiddleware implements Middleware {
       } catch (error) {
         // fetch rejects only when no response arrived (offline, reset, DNS): the request may or may not have landed.
         this.onAttempt({ method, url, status: null, retry });
-        if (!replaySafe || retry >= this.policy.maxRetries) throw error;
+        if (!replaySafe || retry >= this.policy.maxRetries || this.policy.isOffline()) throw error;
         await this.policy.sleep(backoffMs(this.policy, retry));
         continue;
       }

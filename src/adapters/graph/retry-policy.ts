@@ -14,6 +14,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A Retry-After longer than this is not waited out here: the error goes to the caller (the outbox retries later). */
   maxRetryAfterMs: number;
+  /**
+   * True when the browser knows it has no network (`navigator.onLine === false`; only `false` is
+   * reliable). A dropped connection is then not retried here: back-off would only delay the
+   * error by seconds, while the outbox and the 'online' event take over at once.
+   */
+  isOffline(): boolean;
   /** Injected for tests: the wait itself, the clock for HTTP-date Retry-After, and jitter in [0, 1). */
   sleep(ms: number): Promise<void>;
   now(): number;
@@ -28,6 +34,7 @@ export function defaultRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
     baseDelayMs: 500,
     maxDelayMs: 30_000,
     maxRetryAfterMs: 120_000,
+    isOffline: () => typeof navigator !== 'undefined' && navigator.onLine === false,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
     random: () => Math.random(),

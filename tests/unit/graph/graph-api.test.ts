@@ -165,6 +165,19 @@ describe('retry and back-off', () => {
     expect(h.fake.requests).toHaveLength(1);
   });
 
+  it('offline (navigator.onLine false) a dropped connection fails at once: no back-off for the UI to wait out', async () => {
+    let offline = true;
+    const h = harness({ retry: { isOffline: () => offline } });
+    offline = false;
+    const { calendar, id } = await withEvent(h);
+    offline = true;
+    h.fake.inject({ method: 'GET', drop: true });
+    const error = await failure(calendar.getEvent(id));
+    expect(error).toBeInstanceOf(GraphNetworkError);
+    expect(h.fake.requests).toHaveLength(1);
+    expect(h.sleeps).toStrictEqual([]);
+  });
+
   it('[idempotent] a create that committed but answered 504 is replayed with the same transactionId: one event', async () => {
     const h = harness();
     const calendar = new GraphCalendar(h.api);
