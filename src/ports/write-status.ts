@@ -14,7 +14,8 @@ import type { Id } from '../domain/model';
  *   confirmed it; a write that resolved while its id is pending is kept safely (IndexedDB) and
  *   is sent exactly once, in order, when the connection returns.
  * - An id is in `conflicts` when its write was refused for good (409, 412, invalid): it is never
- *   retried blindly and never dropped silently; it stays until the user acts or it expires.
+ *   retried blindly and never dropped silently; it stays until the user acts (`retryConflicts`,
+ *   `dismissConflicts`) or it expires.
  * - `subscribe` listeners are called after every change of either set (a write queued, sent,
  *   refused, expired); they then read `snapshot()` again.
  * - `isTransient(error)` is true when a failed call may succeed later by itself (no connection,
@@ -27,6 +28,13 @@ export interface WriteStatus {
   /** Returns the function that unsubscribes. */
   subscribe(listener: () => void): () => void;
   isTransient(error: unknown): boolean;
+  /**
+   * The user tries every write refused for good again (after fixing what was wrong): they go
+   * back in line and are sent now. A refusal that still holds makes them conflicts again.
+   */
+  retryConflicts(): Promise<void>;
+  /** The user lets every write refused for good go: they are dropped and never sent. */
+  dismissConflicts(): Promise<void>;
 }
 
 /** The ids with a write waiting for the connection, and those refused for good. */

@@ -217,6 +217,23 @@ export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, Wr
     return this.isRetryable(error);
   }
 
+  /** WriteStatus: every conflict of this user back in line (a row that no longer parses cannot be sent, and stays), then sent. */
+  async retryConflicts(): Promise<void> {
+    for (const conflict of await this.outbox.conflicts()) {
+      if ('write' in conflict) await this.outbox.retryConflict(conflict.id);
+    }
+    this.notify();
+    await this.flush({ ignoreBackoff: true });
+  }
+
+  /** WriteStatus: every conflict of this user dropped unsent. */
+  async dismissConflicts(): Promise<void> {
+    for (const conflict of await this.outbox.conflicts()) {
+      await this.outbox.dismissConflict('write' in conflict ? conflict.id : conflict.row.id);
+    }
+    this.notify();
+  }
+
   private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }

@@ -97,6 +97,7 @@ export function DecisionForm({
   const missing = new Set<DecisionFormField>(draft.missing);
   const saving = draft.saveState === 'saving';
   const members = pathway.team.members;
+  const nameOf = (personId: Id) => members.find((m) => m.personId === personId)?.displayName ?? personId;
   const teamDepartments = [...new Set(members.map((m) => m.departmentId))];
   const title = values?.supersedes ? t.meeting.correctionHeading : t.meeting.formHeading;
 
@@ -264,7 +265,7 @@ export function DecisionForm({
           <ViolationList
             title={t.meeting.saveState.error}
             violations={draft.violations}
-            nameOf={(id) => members.find((m) => m.personId === id)?.displayName ?? id}
+            nameOf={nameOf}
           />
           <div className={styles.actions}>
             {/* disabledFocusable: the button keeps keyboard focus while it saves (disabled would drop it to <body>). */}
@@ -288,6 +289,16 @@ export function DecisionForm({
             <Text role="status" aria-live="polite" data-testid="save-state" className={styles.state}>
               {t.meeting.saveState[draft.saveState]}
             </Text>
+          </div>
+          {/* Always rendered: a live region announces reliably only if it exists before its content changes. */}
+          <div role="status" aria-live="polite" data-testid="responsible-notice" data-status={draft.notice?.status}>
+            {draft.notice ? (
+              <MessageBar intent={draft.notice.status === 'failed' ? 'warning' : draft.notice.status === 'sent' ? 'success' : 'info'}>
+                <MessageBarBody>
+                  {t.meeting.responsibleNotice[draft.notice.status](nameOf(draft.notice.responsibleId))}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
           </div>
         </>
       )}

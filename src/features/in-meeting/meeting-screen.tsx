@@ -1,5 +1,5 @@
 import { Badge, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Decision, Id } from '../../domain/model';
 import type { MeetingSignal } from '../../ports/meeting-channel';
 import { useI18n } from '../../ui/i18n';
@@ -126,6 +126,11 @@ function MeetingContent({
 }) {
   const { t, fmt } = useI18n();
   const writeStatus = useWriteStatus();
+  const { services } = useSession();
+  const conflictActions = useMemo(() => {
+    const status = services.writeStatus;
+    return status ? { retry: () => status.retryConflicts(), dismiss: () => status.dismissConflicts() } : undefined;
+  }, [services.writeStatus]);
   const styles = useStyles();
   const { meeting, pathway, plan, decisions } = data;
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -189,7 +194,7 @@ function MeetingContent({
         </div>
       }
     >
-      <SaveStatus state={overallSaveState(writeStatus)} />
+      <SaveStatus state={overallSaveState(writeStatus)} conflictActions={conflictActions} />
       <div className={styles.facts}>
         <Text weight="semibold">{t.meeting.when(fmt.weekdayDateTime(meeting.start), fmt.time(meeting.end))}</Text>
         <Badge appearance="tint" color={cancelled ? 'danger' : 'informative'}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RuleViolationError, recordDecision, saveDraft } from '../../application';
 import type { Decision, Id } from '../../domain/model';
+import type { NotifyOutcome } from '../../ports/notifier';
 import type { Violation } from '../../domain/result';
 import { useSession } from '../../ui/services-context';
 import {
@@ -66,6 +67,8 @@ export function useDecisionDraft({
    * a draft saved that way before a reload or a crash (try at once).
    */
   const [retrying, setRetrying] = useState<false | 'after-failure' | 'resume'>(false);
+  /** What the person made responsible for the last saved decision was told (Teams activity). */
+  const [notice, setNotice] = useState<ResponsibleNotice | null>(null);
   /** Whether the draft being typed is a decision the author already chose to save. */
   const submitted = useRef(false);
   const [form, setForm] = useState<FormState>({ status: 'loading' });
@@ -172,6 +175,7 @@ export function useDecisionDraft({
   );
 
   const clear = useCallback(() => {
+    setNotice(null);
     setShowMissing(false);
     setViolations([]);
     setRetrying(false);
@@ -188,11 +192,12 @@ export function useDecisionDraft({
     }
     setShowMissing(false);
     setViolations([]);
+    setNotice(null);
     setSaveState('saving');
     try {
       // The draft goes first: if the decision cannot be stored, what was typed is still kept.
       await flush();
-      const { decision } = await enqueue(() => recordDecision(services, toInput(values, meetingId)));
+      const { decision, notification } = await enqueue(() => recordDecision(services, toInput(values, meetingId)));
       // The form is read-only while saving; nothing typed after the click belongs to this decision.
       if (timer.current !== null) clearTimeout(timer.current);
       timer.current = null;
@@ -202,6 +207,11 @@ export function useDecisionDraft({
       setForm({ status: 'ready', values: emptyValues(services.ids.newId()) });
       setRecordedId(decision.id);
       setSaveState('saved');
+      setNotice(
+        notification === undefined || notification === null || notification.status === 'not-needed'
+          ? null
+          : { status: notification.status, responsibleId: decision.responsibleId },
+      );
       return true;
     } catch (error) {
       if (error instanceof RuleViolationError) setViolations(error.violations);
@@ -271,7 +281,14 @@ export function useDecisionDraft({
     saveState: shownState,
     missing: showMissing && values !== null ? missingFields(values) : [],
     violations,
+    notice,
   };
+}
+
+/** The responsible person's notice about the decision just saved, for the form to report. */
+export interface ResponsibleNotice {
+  status: Exclude<NotifyOutcome['status'], 'not-needed'>;
+  responsibleId: Id;
 }
 
 export type DecisionDraftController = ReturnType<typeof useDecisionDraft>;

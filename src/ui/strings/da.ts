@@ -460,6 +460,21 @@ export const da = {
         detail: 'En ændring blev afvist og er ikke sendt. Den er ikke slettet. Tjek beslutningerne, og gem igen om nødvendigt.',
       },
     },
+    /** What the person made responsible for the decision was told (a Teams activity notice). */
+    responsibleNotice: {
+      sent: (name: string) => `${name} har fået besked i Teams om opgaven.`,
+      'recorded-locally': (name: string) => `${name} får besked i Teams, når Helhed bruges i Teams. I denne demo sendes ingen besked.`,
+      failed: (name: string) => `${name} fik ikke besked i Teams. Beslutningen er gemt; giv ${name} besked på anden måde.`,
+    },
+    /** What the user can do about a write the store refused for good ("Konflikt"). */
+    conflictActions: {
+      retry: 'Prøv igen',
+      dismiss: 'Kassér ændringen',
+      dismissTitle: 'Kassér den afviste ændring?',
+      dismissBody: 'Ændringen bliver ikke sendt. Det, du har skrevet i formularen, bliver stående, så du kan rette det og gemme igen.',
+      dismissConfirm: 'Kassér',
+      failed: 'Det lykkedes ikke. Prøv igen om lidt.',
+    },
     bookNext: 'Book næste møde',
     showOnStage: 'Vis på skærmen',
     presentLabel: (text: string) => `Vis på skærmen: ${text}`,

@@ -447,6 +447,21 @@ export const en: Strings = {
         detail: 'A change was refused and has not been sent. It is not deleted. Check the decisions and save again if needed.',
       },
     },
+    /** What the person made responsible for the decision was told (a Teams activity notice). */
+    responsibleNotice: {
+      sent: (name: string) => `${name} has been notified in Teams about the task.`,
+      'recorded-locally': (name: string) => `${name} is notified in Teams when Helhed runs in Teams. This demo sends no notification.`,
+      failed: (name: string) => `${name} could not be notified in Teams. The decision is saved; let ${name} know another way.`,
+    },
+    /** What the user can do about a write the store refused for good ("Konflikt"). */
+    conflictActions: {
+      retry: 'Try again',
+      dismiss: 'Discard the change',
+      dismissTitle: 'Discard the refused change?',
+      dismissBody: 'The change will not be sent. What you typed in the form stays, so you can correct it and save again.',
+      dismissConfirm: 'Discard',
+      failed: 'That did not work. Try again in a moment.',
+    },
     bookNext: 'Book the next meeting',
     showOnStage: 'Show on the stage',
     presentLabel: (text: string) => `Show on the stage: ${text}`,

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { checkIn, recordDecision } from '../../../src/application';
 import { MeetingScreen } from '../../../src/features/in-meeting/meeting-screen';
+import type { ActionNotice } from '../../../src/ports/notifier';
+import { da } from '../../../src/ui/strings/da';
 import { makeHarness, type Harness } from '../demo-harness';
 
 // The demo's planned meeting with Emil. His team: Anders (Skole og Uddannelse, mandate up to
@@ -250,5 +252,64 @@ describe('MeetingScreen', () => {
     expect(
       await within(screen.getByTestId('meeting-decisions')).findByText('Nadia holder tre samtaler med Emil om skolefravær.', {}, WAIT),
     ).toBeTruthy();
+  });
+  describe('the responsible person is told (a Teams activity notice), and the form says so', () => {
+    async function saveFor(h: Harness, responsible: string) {
+      const user = userEvent.setup();
+      await openMeeting(h);
+      await fillDecision(user, {
+        text: 'Camilla finder tre praktikpladser, Emil kan vælge imellem.',
+        department: 'Jobcenter',
+        responsible,
+        due: '2026-04-01',
+        position: 'Enig',
+      });
+      await user.click(screen.getByRole('button', { name: 'Gem beslutning' }));
+      await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Gemt'), WAIT);
+      return screen.getByTestId('responsible-notice');
+    }
+
+    it('says who was notified in Teams', async () => {
+      const h = await makeHarness();
+      const notices: ActionNotice[] = [];
+      h.services.notifier = {
+        kind: 'teams-activity',
+        notifyActionAssigned: async (n) => {
+          notices.push(n);
+          return { status: 'sent' };
+        },
+      };
+      const region = await saveFor(h, 'staff-camilla');
+      expect(region.getAttribute('role')).toBe('status');
+      expect(region.dataset.status).toBe('sent');
+      expect(region.textContent).toBe(da.meeting.responsibleNotice.sent('Camilla Nørgaard'));
+      expect(notices.map((n) => n.recipientId)).toEqual(['staff-camilla']);
+    });
+
+    it('warns when the notice could not be sent; the decision is saved all the same', async () => {
+      const h = await makeHarness();
+      h.services.notifier = { kind: 'teams-activity', notifyActionAssigned: () => Promise.reject(new Error('403 from Graph')) };
+      const region = await saveFor(h, 'staff-camilla');
+      expect(region.dataset.status).toBe('failed');
+      expect(region.textContent).toBe(da.meeting.responsibleNotice.failed('Camilla Nørgaard'));
+      expect((await h.services.store.listDecisions({ meetingId: MEETING })).map((d) => d.text)).toEqual([
+        'Camilla finder tre praktikpladser, Emil kan vælge imellem.',
+      ]);
+    });
+
+    it('says nothing when I made myself responsible', async () => {
+      const h = await makeHarness();
+      h.services.notifier = { kind: 'local', notifyActionAssigned: async () => ({ status: 'recorded-locally' }) };
+      const mine = await saveFor(h, 'staff-anders');
+      expect(mine.textContent).toBe('');
+      expect(mine.dataset.status).toBeUndefined();
+    });
+
+    it('standalone: says that the demo sends no notice to Teams', async () => {
+      const h = await makeHarness();
+      h.services.notifier = { kind: 'local', notifyActionAssigned: async () => ({ status: 'recorded-locally' }) };
+      const region = await saveFor(h, 'staff-camilla');
+      expect(region.textContent).toBe(da.meeting.responsibleNotice['recorded-locally']('Camilla Nørgaard'));
+    });
   });
 });

@@ -14,6 +14,7 @@ import { DEMO_STAFF } from '../../../src/demo/demo-data';
 import { BookMeetingScreen } from '../../../src/features/book-meeting/book-meeting-screen';
 import { MeetingScreen } from '../../../src/features/in-meeting/meeting-screen';
 import { renderWithSession } from '../../support/harness';
+import { da } from '../../../src/ui/strings/da';
 import { makeHarness } from '../demo-harness';
 import { connection, outboxDevice } from './connection';
 
@@ -219,6 +220,90 @@ describe('the side panel in Teams mode (outbox)', () => {
     // Kept as a conflict in the outbox and still in the form, never dropped silently.
     const conflicts = await store.conflicts();
     expect(conflicts.map((c) => ('write' in c ? c.write.kind : 'invalid'))).toEqual(['appendDecisions']);
+    expect((screen.getByRole('textbox', { name: /^Beslutning/ }) as HTMLTextAreaElement).value).toBe(TEXT);
+  });
+
+  /** A server that refuses the decision with 412 until `refuse.now` is false. */
+  function refusingServer(h: Awaited<ReturnType<typeof makeHarness>>) {
+    const refuse = { now: true };
+    const server = new Proxy(h.services.store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property === 'appendDecisions' && typeof value === 'function') {
+          return (...args: unknown[]) =>
+            refuse.now
+              ? Promise.reject(Object.assign(new Error('HTTP 412'), { name: 'GraphPreconditionFailedError', code: 'GRAPH_PRECONDITION_FAILED', status: 412 }))
+              : (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        }
+        return value;
+      },
+    });
+    return { server, refuse };
+  }
+
+  async function conflictOnScreen(h: Awaited<ReturnType<typeof makeHarness>>, server: typeof h.services.store) {
+    const { session, store } = await device.openPanelSession(h, server);
+    const user = userEvent.setup();
+    renderWithSession(session, <MeetingScreen meetingId={MEETING} />);
+    await screen.findByRole('button', { name: 'Gem beslutning' }, WAIT);
+    await fillDecision(user, document.body);
+    await user.click(screen.getByRole('button', { name: 'Gem beslutning' }));
+    await waitFor(() => expect(syncState().getAttribute('data-state')).toBe('conflict'), WAIT);
+    return { user, store };
+  }
+
+  it('[R7] "Prøv igen" sends a refused decision again once its cause is gone: stored once, "Gemt"', async () => {
+    const h = await makeHarness();
+    const { server, refuse } = refusingServer(h);
+    const { user, store } = await conflictOnScreen(h, server);
+    const bar = screen.getByTestId('sync-state-bar');
+    // The actions are outside the live region: a change of state is read without them.
+    expect(within(syncState()).queryByRole('button')).toBeNull();
+
+    refuse.now = false;
+    await user.click(within(bar).getByRole('button', { name: da.meeting.conflictActions.retry }));
+
+    await waitFor(() => expect(syncState().getAttribute('data-state')).toBe('saved'), WAIT);
+    expect(within(bar).queryByRole('button')).toBeNull();
+    expect(await store.conflicts()).toEqual([]);
+    expect((await h.services.store.listDecisions({ meetingId: MEETING })).map((d) => d.text)).toEqual([TEXT]);
+  });
+
+  it('[R7] "Prøv igen" while the refusal holds keeps the conflict; nothing is stored', async () => {
+    const h = await makeHarness();
+    const { server } = refusingServer(h);
+    const { user, store } = await conflictOnScreen(h, server);
+    await user.click(within(screen.getByTestId('sync-state-bar')).getByRole('button', { name: da.meeting.conflictActions.retry }));
+    await waitFor(async () => expect((await store.conflicts()).length).toBe(1), WAIT);
+    expect(syncState().getAttribute('data-state')).toBe('conflict');
+    expect(await h.services.store.listDecisions({ meetingId: MEETING })).toEqual([]);
+  });
+
+  it('[R7] "Kassér ændringen" asks first, then drops the refused write; what was typed stays in the form', async () => {
+    const h = await makeHarness();
+    const { server } = refusingServer(h);
+    const { user, store } = await conflictOnScreen(h, server);
+    const bar = screen.getByTestId('sync-state-bar');
+
+    await user.click(within(bar).getByRole('button', { name: da.meeting.conflictActions.dismiss }));
+    // Fluent's dialog portal is aria-hidden to jsdom's role queries (as in "Ryd formularen" below).
+    const dialog = await screen.findByRole('alertdialog', { hidden: true }, WAIT);
+    expect(dialog.textContent).toContain(da.meeting.conflictActions.dismissTitle);
+    // Cancelling keeps it.
+    await user.click(within(dialog).getByRole('button', { name: da.common.cancel, hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull(), WAIT);
+    expect(await store.conflicts()).toHaveLength(1);
+
+    await user.click(within(bar).getByRole('button', { name: da.meeting.conflictActions.dismiss }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { hidden: true }, WAIT)).getByRole('button', {
+        name: da.meeting.conflictActions.dismissConfirm,
+        hidden: true,
+      }),
+    );
+    await waitFor(() => expect(syncState().getAttribute('data-state')).toBe('saved'), WAIT);
+    expect(await store.conflicts()).toEqual([]);
+    expect(await h.services.store.listDecisions({ meetingId: MEETING })).toEqual([]);
     expect((screen.getByRole('textbox', { name: /^Beslutning/ }) as HTMLTextAreaElement).value).toBe(TEXT);
   });
 });

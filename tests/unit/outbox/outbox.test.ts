@@ -238,6 +238,30 @@ describe('OutboxPlanStore', () => {
     expect(conflict).toMatchObject({ row: { lastError: { name: 'OutboxEntryInvalidError' } } });
   });
 
+  it('the user acts on conflicts (WriteStatus): retry sends what can be sent; a row that no longer parses stays until dismissed', async () => {
+    world = outboxWorld();
+    const { store: inner, calls } = counting(world.local);
+    const { store, outbox, db } = world.open(inner);
+    await db.pending.add({ owner: 'user-a', state: 'pending', kind: 'appendDecisions', payload: { decisions: [{ id: 'x' }], actions: [] }, createdAt: world.clock.now().getTime(), attempts: 0, nextAttemptAt: 0, lastError: null });
+    const decision = b.decision({ id: 'dec-1' });
+    await db.pending.add({ owner: 'user-a', state: 'conflict', kind: 'appendDecisions', payload: { decisions: [decision], actions: [] }, createdAt: world.clock.now().getTime(), attempts: 1, nextAttemptAt: 0, lastError: null });
+    expect(await store.flush()).toMatchObject({ conflicts: 1 });
+    let told = 0;
+    store.subscribe(() => (told += 1));
+
+    await store.retryConflicts();
+    expect(calls.get('appendDecisions')).toBe(1);
+    expect(await world.local.listDecisions({})).toStrictEqual([decision]);
+    const [left] = await outbox.conflicts();
+    expect(left).toHaveProperty('issues');
+    expect((await store.snapshot()).conflicts).toStrictEqual(new Set());
+    expect(told).toBeGreaterThan(0);
+
+    await store.dismissConflicts();
+    expect(await outbox.conflicts()).toStrictEqual([]);
+    expect(calls.get('appendDecisions')).toBe(1);
+  });
+
   it("another user's pending writes are neither sent, shown nor listed, but still expire", async () => {
     world = outboxWorld();
     const flaky = flakyStore(world.local, NO_FAULTS, seeded(10));
