@@ -27,14 +27,33 @@ export async function requireMeeting(s: Services, id: Id): Promise<TeamMeeting> 
   return m;
 }
 
-/** Records who is present (rule 2: mødepligt) and whether the citizen is; the meeting is then held. */
+/**
+ * The meeting a change in the meeting builds on: as stored, or, when the store cannot be reached
+ * just now (`WriteStatus.isTransient`: no connection in the middle of a meeting), the meeting the
+ * screen shows. The change then goes to the outbox and is sent when the connection is back,
+ * instead of being refused (rule 7: what is captured in the meeting survives a lost connection).
+ */
+async function meetingToChange(s: Services, meetingId: Id, shown: TeamMeeting | undefined): Promise<TeamMeeting> {
+  try {
+    return await requireMeeting(s, meetingId);
+  } catch (error) {
+    if (shown !== undefined && shown.id === meetingId && s.writeStatus?.isTransient(error) === true) return shown;
+    throw error;
+  }
+}
+
+/**
+ * Records who is present (rule 2: mødepligt) and whether the citizen is; the meeting is then
+ * held. `shown`: the meeting on screen, used when the stored one cannot be read (offline).
+ */
 export async function checkIn(
   s: Services,
   meetingId: Id,
   attendance: AttendanceRecord[],
   citizenPresent: boolean | null,
+  shown?: TeamMeeting,
 ): Promise<TeamMeeting> {
-  const meeting = await requireMeeting(s, meetingId);
+  const meeting = await meetingToChange(s, meetingId, shown);
   const updated: TeamMeeting = {
     ...meeting,
     attendance,
@@ -45,9 +64,9 @@ export async function checkIn(
   return updated;
 }
 
-/** The citizen's own view of their situation, noted first in the meeting (rule 5). */
-export async function saveCitizenView(s: Services, meetingId: Id, text: string): Promise<TeamMeeting> {
-  const meeting = await requireMeeting(s, meetingId);
+/** The citizen's own view of their situation, noted first in the meeting (rule 5). `shown`: as for checkIn. */
+export async function saveCitizenView(s: Services, meetingId: Id, text: string, shown?: TeamMeeting): Promise<TeamMeeting> {
+  const meeting = await meetingToChange(s, meetingId, shown);
   const updated = { ...meeting, citizenView: text };
   await s.store.saveMeeting(updated);
   return updated;

@@ -64,7 +64,9 @@ export function CheckInSection({
       ? t.meeting.checkinSaving
       : saveState === 'saved'
         ? t.meeting.checkinSaved
-        : saveState === 'error'
+        : saveState === 'waiting'
+          ? t.meeting.checkinWaiting
+          : saveState === 'error'
           ? t.meeting.checkinError
           : '';
 

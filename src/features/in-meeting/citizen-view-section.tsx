@@ -6,6 +6,7 @@ import type { MeetingSignal } from '../../ports/meeting-channel';
 import { useI18n } from '../../ui/i18n';
 import { useSession } from '../../ui/services-context';
 import { MeetingSection } from './meeting-section';
+import { useWriteStatus } from './use-write-status';
 
 /** Saves once per pause in typing, as the decision draft does. */
 export const CITIZEN_VIEW_DEBOUNCE_MS = 500;
@@ -43,6 +44,13 @@ export function CitizenViewSection({
   const unsaved = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const meetingId = meeting.id;
+  // Saved, but still in the outbox (no connection): said, so nobody thinks it has gone out.
+  const waiting = useWriteStatus().pending.has(meeting.id);
+  // The meeting on screen stands in for the stored one when it cannot be read (offline).
+  const shown = useRef(meeting);
+  useEffect(() => {
+    shown.current = meeting;
+  }, [meeting]);
 
   const flush = useCallback((): Promise<TeamMeeting | null> => {
     if (timer.current !== null) clearTimeout(timer.current);
@@ -50,7 +58,7 @@ export function CitizenViewSection({
     const text = unsaved.current;
     unsaved.current = null;
     if (text === null) return Promise.resolve(null);
-    return enqueue(() => saveCitizenView(services, meetingId, text));
+    return enqueue(() => saveCitizenView(services, meetingId, text, shown.current));
   }, [enqueue, services, meetingId]);
 
   // Leaving the screen mid-sentence still keeps the sentence.
@@ -84,7 +92,15 @@ export function CitizenViewSection({
   };
 
   const stateText =
-    saveState === 'saving' ? t.common.saving : saveState === 'saved' ? t.common.saved : saveState === 'error' ? t.meeting.citizenViewError : '';
+    saveState === 'saving'
+      ? t.common.saving
+      : saveState === 'saved'
+        ? waiting
+          ? t.meeting.citizenViewWaiting
+          : t.common.saved
+        : saveState === 'error'
+          ? t.meeting.citizenViewError
+          : '';
 
   return (
     <MeetingSection title={t.meeting.citizenViewHeading} testId="citizen-view">

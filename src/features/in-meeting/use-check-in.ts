@@ -3,6 +3,7 @@ import { checkIn } from '../../application';
 import type { AttendanceRecord, TeamMeeting } from '../../domain/model';
 import type { MeetingSignal } from '../../ports/meeting-channel';
 import { useSession } from '../../ui/services-context';
+import { useWriteStatus } from './use-write-status';
 
 export interface CheckInValues {
   /** One record per required attendee, in the meeting's order. */
@@ -10,7 +11,8 @@ export interface CheckInValues {
   citizenPresent: boolean | null;
 }
 
-export type CheckInSaveState = 'idle' | 'saving' | 'saved' | 'error';
+/** `waiting`: saved, but the outbox still holds it (no connection); it is sent when the connection is back. */
+export type CheckInSaveState = 'idle' | 'saving' | 'saved' | 'waiting' | 'error';
 
 /** Everyone on the invitation is listed; nobody counts as present until checked in (rule 2). */
 export function checkInValues(meeting: TeamMeeting): CheckInValues {
@@ -49,8 +51,9 @@ export function useCheckIn({
       setPending(next);
       setSaveState('saving');
       inFlight.current += 1;
-      const meetingId = meeting.id;
-      enqueue(() => checkIn(services, meetingId, next.attendance, next.citizenPresent)).then(
+      // The meeting on screen stands in for the stored one when it cannot be read (offline).
+      const shown = meeting;
+      enqueue(() => checkIn(services, shown.id, next.attendance, next.citizenPresent, shown)).then(
         (updated) => {
           inFlight.current -= 1;
           setMeeting(updated);
@@ -65,8 +68,9 @@ export function useCheckIn({
         },
       );
     },
-    [enqueue, meeting.id, publish, services, setMeeting],
+    [enqueue, meeting, publish, services, setMeeting],
   );
 
-  return { values, change, saveState };
+  const waiting = useWriteStatus().pending.has(meeting.id);
+  return { values, change, saveState: saveState === 'saved' && waiting ? 'waiting' : saveState };
 }

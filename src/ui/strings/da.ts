@@ -386,6 +386,7 @@ export const da = {
       'Borgeren er ikke til stede. Der holdes ikke møder om borgeren uden borgeren: overvej at flytte mødet. Mødet vises i ledelsesoversigten.',
     checkinSaving: 'Gemmer fremmøde …',
     checkinSaved: 'Fremmøde gemt',
+    checkinWaiting: 'Fremmødet er gemt på denne enhed og sendes, når forbindelsen er tilbage.',
     checkinError: 'Fremmødet blev ikke gemt. Prøv igen.',
     mandatesHeading: 'Mandater',
     mandatesIntro:
@@ -400,6 +401,7 @@ export const da = {
     citizenViewLabel: 'Borgerens perspektiv med borgerens egne ord',
     citizenViewHint: 'Hvordan ser borgeren selv sin situation? Gemmes automatisk.',
     citizenViewError: 'Borgerens perspektiv blev ikke gemt. Skriv videre, så prøver vi igen.',
+    citizenViewWaiting: 'Gemt på denne enhed. Sendes, når forbindelsen er tilbage.',
     agendaHeading: 'Dagsorden',
     agendaEmpty: 'Dagsordenen er tom.',
     agendaKind: {

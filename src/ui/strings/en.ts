@@ -373,6 +373,7 @@ export const en: Strings = {
       'The citizen is not present. There are no meetings about the citizen without the citizen: consider moving the meeting. The meeting is shown in the leader review.',
     checkinSaving: 'Saving attendance …',
     checkinSaved: 'Attendance saved',
+    checkinWaiting: 'Attendance is kept on this device and sent when the connection is back.',
     checkinError: 'Attendance was not saved. Try again.',
     mandatesHeading: 'Mandates',
     mandatesIntro:
@@ -387,6 +388,7 @@ export const en: Strings = {
     citizenViewLabel: "The citizen's perspective in the citizen's own words",
     citizenViewHint: 'How does the citizen see their own situation? Saved automatically.',
     citizenViewError: "The citizen's perspective was not saved. Keep typing and we will try again.",
+    citizenViewWaiting: 'Kept on this device. Sent when the connection is back.',
     agendaHeading: 'Agenda',
     agendaEmpty: 'The agenda is empty.',
     agendaKind: {

@@ -196,6 +196,40 @@ describe('the side panel in Teams mode (outbox)', () => {
     expect((screen.getByRole('textbox', { name: /^Beslutning/ }) as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('[R2][R5] check-in and the citizen\'s perspective made without a connection are kept and sent when it returns', async () => {
+    const h = await makeHarness();
+    const server = connection(h.services.store);
+    const { session, store } = await device.openPanelSession(h, server.store);
+    // As graph-session.ts does: the outbox sends what waits when the browser says 'online'.
+    const stopSync = store.startSync({ setInterval: () => 0, clearInterval: () => undefined }, window);
+    const user = userEvent.setup();
+    renderWithSession(session, <MeetingScreen meetingId={MEETING} />);
+    const checkin = await screen.findByTestId('checkin', {}, WAIT);
+    await screen.findByRole('button', { name: 'Gem beslutning' }, WAIT);
+
+    server.control.mode = 'offline';
+    // Reading the meeting fails offline: the meeting on screen stands in, and the outbox keeps the change.
+    await user.click(within(within(checkin).getByRole('group', { name: 'Anders Østergaard' })).getByRole('checkbox', { name: 'Til stede' }));
+    await waitFor(() => expect(within(checkin).getByText(da.meeting.checkinWaiting)).toBeTruthy(), WAIT);
+    await waitFor(() => expect(syncState().getAttribute('data-state')).toBe('waiting'), WAIT);
+    const view = screen.getByTestId('citizen-view');
+    await user.type(within(view).getByRole('textbox'), 'Jeg vil gerne i praktik.');
+    await waitFor(() => expect(within(view).getByText(da.meeting.citizenViewWaiting)).toBeTruthy(), WAIT);
+    expect((await h.services.store.getMeeting(MEETING))?.attendance.some((r) => r.present)).toBe(false);
+
+    server.control.mode = 'online';
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(syncState().getAttribute('data-state')).toBe('saved'), WAIT);
+    const stored = await h.services.store.getMeeting(MEETING);
+    expect(stored?.attendance.filter((r) => r.present).map((r) => r.personId)).toEqual(['staff-anders']);
+    expect(stored?.citizenView).toBe('Jeg vil gerne i praktik.');
+    expect(stored?.status).toBe('held');
+    await waitFor(() => expect(within(checkin).getByText(da.meeting.checkinSaved)).toBeTruthy(), WAIT);
+    stopSync();
+  });
+
   it('[R7] a decision the store refuses for good shows "Konflikt" and is not lost', async () => {
     const h = await makeHarness();
     const refusing = new Proxy(h.services.store, {

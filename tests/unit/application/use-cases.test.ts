@@ -387,6 +387,45 @@ describe('checkLiveInvitation', () => {
   });
 });
 
+describe('check-in and the citizen\'s perspective without a connection (rule 7)', () => {
+  const offlineReads = (meetingReadError: Error) => ({
+    ...h.s,
+    store: new Proxy(h.s.store, {
+      get(target, property, receiver) {
+        if (property === 'getMeeting') return () => Promise.reject(meetingReadError);
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    }),
+    writeStatus: {
+      snapshot: async () => ({ pending: new Set<string>(), conflicts: new Set<string>() }),
+      subscribe: () => () => undefined,
+      isTransient: (error: unknown) => error instanceof TypeError,
+      retryConflicts: async () => undefined,
+      dismissConflicts: async () => undefined,
+    },
+  });
+
+  it('builds on the meeting on screen when the stored one cannot be read just now', async () => {
+    const meeting = await bookedMeeting();
+    const s = offlineReads(new TypeError('Failed to fetch'));
+    const attendance = [{ personId: 'anna', present: true, notice: false }];
+    const updated = await checkIn(s, meeting.id, attendance, true, meeting);
+    expect(updated).toMatchObject({ id: meeting.id, attendance, citizenPresent: true, status: 'held' });
+    expect((await h.store.getMeeting(meeting.id))?.attendance).toEqual(attendance);
+    const viewed = await saveCitizenView(s, meeting.id, 'Jeg vil gerne i praktik.', updated);
+    expect(viewed).toMatchObject({ citizenView: 'Jeg vil gerne i praktik.', attendance });
+  });
+
+  it('never stands in for a read that failed for good, nor without a meeting on screen', async () => {
+    const meeting = await bookedMeeting();
+    const forGood = new Error('403');
+    await expect(checkIn(offlineReads(forGood), meeting.id, [], null, meeting)).rejects.toBe(forGood);
+    const offline = new TypeError('Failed to fetch');
+    await expect(checkIn(offlineReads(offline), meeting.id, [], null)).rejects.toBe(offline);
+    await expect(saveCitizenView(offlineReads(offline), meeting.id, 'x', { ...meeting, id: 'another' })).rejects.toBe(offline);
+  });
+});
+
 describe('recordDecision', () => {
   async function heldMeeting(): Promise<TeamMeeting> {
     const meeting = await bookedMeeting();
