@@ -8,11 +8,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TeamMeeting } from '../domain/model';
 import { StageScreen } from '../features/stage/stage-screen';
 import { TabConfigScreen } from '../features/tab-config/tab-config-screen';
 import type { HostContext, MeetingHost, TabConfig, ThemeName } from '../ports/meeting-host';
+import type { MeetingChannel } from '../ports/meeting-channel';
 import { I18nProvider, useI18n, useStrings } from '../ui/i18n';
 import { Page } from '../ui/page';
 import { href, navigate, type Route } from '../ui/routes';
@@ -87,6 +88,7 @@ export function TeamsApp({
 }) {
   const [context, setContext] = useState<HostContext>(host.context());
   useEffect(() => host.onResume(setContext), [host]);
+  useHostMeetingFollowsResume(host, session.services.channel);
   useEffect(() => host.notifyReady(), [host]);
   // A deep link to the "Ledelse" tab carries the filtered view in its subEntityId (issue 6).
   useEffect(() => {
@@ -107,6 +109,25 @@ export function TeamsApp({
         </ShareLinkProvider>
       </SessionProvider>
     </TeamsFrame>
+  );
+}
+
+/**
+ * Teams app caching can resume the side panel in another meeting: the meeting channel then lets
+ * the old meeting's connection go, so the next join (the new meeting's screen) connects to the
+ * meeting the host shows now. A resume in the same meeting keeps the connection.
+ */
+export function useHostMeetingFollowsResume(host: Pick<MeetingHost, 'context' | 'onResume'>, channel: MeetingChannel): void {
+  const shown = useRef(host.context().meeting?.chatId ?? null);
+  useEffect(
+    () =>
+      host.onResume((next) => {
+        const chatId = next.meeting?.chatId ?? null;
+        if (chatId === shown.current) return;
+        shown.current = chatId;
+        channel.hostMeetingChanged?.();
+      }),
+    [host, channel],
   );
 }
 

@@ -43,4 +43,11 @@ export interface MeetingChannelSession {
  */
 export interface MeetingChannel {
   join(meetingId: Id, participantId: Id): MeetingChannelSession;
+  /**
+   * The host now shows another meeting (Teams app caching resumed the side panel there). A
+   * channel bound to the host's meeting (Live Share: its Fluid container) lets the old one go,
+   * closing its sessions, and the next `join` connects to the meeting the host shows now.
+   * Channels not bound to a host meeting leave it out.
+   */
+  hostMeetingChanged?(): void;
 }

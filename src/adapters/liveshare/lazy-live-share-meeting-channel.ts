@@ -7,6 +7,8 @@ import type { LiveShareConnectionState, LiveShareMeetingChannelSettings } from '
 export interface ObservableMeetingChannel extends MeetingChannel {
   readonly state: LiveShareConnectionState;
   onStateChange(listener: (state: LiveShareConnectionState) => void): () => void;
+  /** Closes every session and the connection (LiveShareMeetingChannel.dispose). */
+  dispose(): void;
 }
 
 /** A session handed out before the real channel is loaded; it forwards once it is. */
@@ -65,6 +67,8 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
   private readonly stateListeners = new Set<(state: LiveShareConnectionState) => void>();
   private current: LiveShareConnectionState = 'idle';
   private loading: Promise<ObservableMeetingChannel | null> | null = null;
+  /** Bumped when the loaded channel is let go: a load or a state change of an older one is ignored. */
+  private generation = 0;
 
   /**
    * @param load Makes the real channel; by default imports the Live Share adapter over `host`.
@@ -97,18 +101,51 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
     return new LazySession(this.loading, meetingId, participantId);
   }
 
+  /**
+   * Teams app caching resumed the panel in another meeting: the loaded channel is joined to the
+   * old meeting's container, so it is disposed (its sessions close) and the next join loads a
+   * channel for the meeting the host shows now (LiveShareClient asks the host which one).
+   */
+  hostMeetingChanged(): void {
+    const previous = this.loading;
+    if (previous === null) return;
+    this.generation += 1;
+    this.loading = null;
+    this.setState('idle');
+    void previous.then((channel) => channel?.dispose());
+  }
+
+  /** Closes every session and the loaded channel's connection. */
+  dispose(): void {
+    const previous = this.loading;
+    this.generation += 1;
+    this.loading = null;
+    void previous?.then((channel) => channel?.dispose());
+    this.stateListeners.clear();
+  }
+
   private async start(): Promise<ObservableMeetingChannel | null> {
+    const generation = this.generation;
     this.setState('connecting');
     try {
       const channel = await this.load();
-      channel.onStateChange((state) => this.setState(state));
+      // Let go (hostMeetingChanged) while it loaded: it belongs to the old meeting.
+      if (generation !== this.generation) {
+        channel.dispose();
+        return null;
+      }
+      channel.onStateChange((state) => {
+        if (generation === this.generation) this.setState(state);
+      });
       if (channel.state !== 'idle') this.setState(channel.state);
       return channel;
     } catch {
       // The chunk did not load (offline, a new deployment removed it): no live signals; the
       // UI keeps re-reading the PlanStore. The next join tries again.
-      this.loading = null;
-      this.setState('failed');
+      if (generation === this.generation) {
+        this.loading = null;
+        this.setState('failed');
+      }
       return null;
     }
   }
