@@ -217,10 +217,19 @@ export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, Wr
     return this.isRetryable(error);
   }
 
-  /** WriteStatus: every conflict of this user back in line (a row that no longer parses cannot be sent, and stays), then sent. */
+  /**
+   * WriteStatus: this user's conflicts back in line, then sent. Two kinds stay conflicts: a row
+   * that no longer parses (it cannot be sent), and a write of an entity that a later write (waiting
+   * or refused) also changes: sent now, the older one would undo the newer (a meeting, a draft and
+   * an action status are whole overwrites).
+   */
   async retryConflicts(): Promise<void> {
-    for (const conflict of await this.outbox.conflicts()) {
-      if ('write' in conflict) await this.outbox.retryConflict(conflict.id);
+    const conflicts = (await this.outbox.conflicts()).filter((c): c is OutboxEntry => 'write' in c);
+    const others = [...conflicts, ...(await this.outbox.pending())];
+    for (const conflict of conflicts) {
+      const ids = new Set(entityIdsOf(conflict.write));
+      const replaced = others.some((o) => o.id > conflict.id && entityIdsOf(o.write).some((id) => ids.has(id)));
+      if (!replaced) await this.outbox.retryConflict(conflict.id);
     }
     this.notify();
     await this.flush({ ignoreBackoff: true });
@@ -410,6 +419,15 @@ export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, Wr
   override async saveDraft(draft: DecisionDraft): Promise<void> {
     await this.submit({ kind: 'saveDraft', payload: { draft } });
   }
+  /**
+   * A waiting write of the meeting is newer than what the inner store holds: the next change
+   * (check-in, the citizen's perspective) builds on it, so two changes made offline never undo
+   * each other when they are sent.
+   */
+  override async getMeeting(id: Id): Promise<TeamMeeting | null> {
+    return (await this.outbox.pendingMeeting(id)) ?? this.inner.getMeeting(id);
+  }
+
   /** A waiting draft write is newer than anything the inner store holds. */
   override async getDraft(meetingId: Id, authorId: Id): Promise<DecisionDraft | null> {
     const waiting = await this.outbox.pendingDraft(meetingId, authorId);

@@ -27,6 +27,7 @@ import {
   MinutesSchema,
   TeamMeetingSchema,
   type Id,
+  type TeamMeeting,
 } from '../../domain/model';
 import type { Clock } from '../../ports/clock';
 import { draftKey } from '../../ports/write-status';
@@ -229,6 +230,16 @@ export class Outbox {
     for (let i = entries.length - 1; i >= 0; i -= 1) {
       const write = entries[i]?.write;
       if (write && (write.kind === 'saveDraft' || write.kind === 'deleteDraft') && draftKeyOf(write) === key) return write;
+    }
+    return null;
+  }
+
+  /** The newest waiting write of this meeting (`saveMeeting`), or null when none waits. */
+  async pendingMeeting(meetingId: Id): Promise<TeamMeeting | null> {
+    const entries = await this.pending();
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const write = entries[i]?.write;
+      if (write?.kind === 'saveMeeting' && write.payload.meeting.id === meetingId) return write.payload.meeting;
     }
     return null;
   }

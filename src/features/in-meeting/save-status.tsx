@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { CheckmarkCircle20Regular, CloudOff20Regular, ErrorCircle20Regular } from '@fluentui/react-icons';
 import { useI18n } from '../../ui/i18n';
@@ -49,15 +49,27 @@ export function SaveStatus({ state, conflictActions }: { state: OverallSaveState
   const s = t.meeting.syncState[state];
   const Icon = state === 'saved' ? CheckmarkCircle20Regular : state === 'waiting' ? CloudOff20Regular : ErrorCircle20Regular;
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  /** The state an action failed in: the "did not work" line shows only while that state lasts. */
+  const [failedIn, setFailedIn] = useState<OverallSaveState | null>(null);
+  const failed = failedIn === state;
+  const status = useRef<HTMLDivElement>(null);
+  /** An action ran from the buttons: when they go (the conflict is solved), focus moves to the status. */
+  const acted = useRef(false);
+  useEffect(() => {
+    if (state !== 'conflict' && acted.current) {
+      acted.current = false;
+      status.current?.focus();
+    }
+  }, [state]);
   const run = (action: () => Promise<void>) => {
+    acted.current = true;
     setBusy(true);
-    setFailed(false);
+    setFailedIn(null);
     action().then(
       () => setBusy(false),
       () => {
         setBusy(false);
-        setFailed(true);
+        setFailedIn(state);
       },
     );
   };
@@ -67,7 +79,17 @@ export function SaveStatus({ state, conflictActions }: { state: OverallSaveState
       data-testid="sync-state-bar"
       className={mergeClasses(styles.root, state === 'waiting' && styles.waiting, state === 'conflict' && styles.conflict)}
     >
-      <div role="status" aria-live="polite" aria-atomic="true" data-testid="sync-state" data-state={state} className={styles.status}>
+      <div
+        ref={status}
+        // Focusable by script only: where focus goes when the conflict buttons disappear.
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="sync-state"
+        data-state={state}
+        className={styles.status}
+      >
         <Icon className={styles.icon} aria-hidden="true" />
         <span className={styles.text}>
           <Text weight="semibold">{s.title}</Text>

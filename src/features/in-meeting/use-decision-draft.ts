@@ -165,6 +165,7 @@ export function useDecisionDraft({
   /** Starts a correction: a new decision that supersedes `old`, pre-filled from it. */
   const startCorrection = useCallback(
     (old: Decision) => {
+      setNotice(null);
       setShowMissing(false);
       setViolations([]);
       setRetrying(false);
@@ -261,6 +262,36 @@ export function useDecisionDraft({
         : writeStatus.pending.has(recordedId)
           ? 'waiting'
           : null;
+  // "Prøv igen" on the Konflikt bar got a refused decision stored: the form says "Gemt" and starts
+  // over, as after any save. ("Kassér" drops it instead: it stays "not saved", the text kept.)
+  // Only while the form still shows that decision unedited (an edit leaves the 'error' state).
+  const refused = useRef(false);
+  useEffect(() => {
+    if (saveState !== 'error' || recordedId === null) {
+      refused.current = false;
+      return;
+    }
+    if (writeStatus.conflicts.has(recordedId)) {
+      refused.current = true;
+      return;
+    }
+    if (!refused.current || writeStatus.pending.has(recordedId)) return;
+    refused.current = false;
+    const id = recordedId;
+    services.store.listDecisions({ meetingId }).then(
+      (stored) => {
+        const decision = stored.find((d) => d.id === id);
+        if (decision === undefined) return;
+        submitted.current = false;
+        onRecorded(decision);
+        replace(emptyValues(services.ids.newId()));
+        setSaveState('saved');
+      },
+      // Not readable now: the form keeps the decision; saving it again stores it once.
+      () => undefined,
+    );
+  }, [writeStatus, saveState, recordedId, services, meetingId, onRecorded, replace]);
+
   const shownState: DecisionSaveState =
     saveState === 'saved' && outboxState !== null
       ? outboxState

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { TableRegular } from '@fluentui/react-icons';
-import { Component, lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import { Component, lazy, memo, Suspense, useId, useState, type ReactNode } from 'react';
 import type { AttendanceRow, LeaderPictures as Pictures } from '../../application';
 import type { Id } from '../../domain/model';
 import { useI18n } from '../../ui/i18n';
@@ -150,7 +150,11 @@ function monthLabel(month: string, locale: 'da' | 'en'): string {
  * Overblik: decisions and escalations per department per month (rule 6), mandatory attendance
  * per department (rule 2), meetings held without the citizen (rule 1) and overdue actions.
  */
-export function LeaderPictures({
+/**
+ * Memoised: the review passes it one deferred object (leader-review-screen.tsx), so the charts
+ * re-render once per new result, after the table, and not while the rows change.
+ */
+export const LeaderPictures = memo(function LeaderPictures({
   pictures,
   attendance,
   departmentIds,
@@ -209,4 +213,4 @@ export function LeaderPictures({
       )}
     </ReviewSection>
   );
-}
+});

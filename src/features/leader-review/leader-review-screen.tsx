@@ -112,8 +112,15 @@ function LeaderReviewContent({
   }, [consent.status, consent.data, filters.departmentId]);
   const rows = review.data?.result.rows;
   const sorted = useMemo(() => (rows ? sortReviewRows(rows, sort) : []), [rows, sort]);
-  // The pictures follow the table: React draws the new rows first, then the charts.
-  const pictures = useDeferredValue(review.data?.result.pictures ?? null);
+  // The pictures follow the table: React draws the new rows first, then the charts (memoised,
+  // so they render once, with all their inputs from the same result).
+  const picturesInput = useMemo(
+    () => (review.data ? { pictures: review.data.result.pictures, attendance: review.data.result.attendance, departmentIds: consentDepartments } : null),
+    // consentDepartments is derived from the filter, which also makes the new result.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [review.data],
+  );
+  const pictures = useDeferredValue(picturesInput);
 
   // Filters and sort live in the URL, so the view can be shared and the back button undoes a change.
   const change = (next: LeaderFilters) => navigate(href.leader(formatLeaderView(next, sort)));
@@ -138,9 +145,7 @@ function LeaderReviewContent({
               </div>
             }
           />
-          {pictures ? (
-            <LeaderPictures pictures={pictures} attendance={review.data.result.attendance} departmentIds={consentDepartments} />
-          ) : null}
+          {pictures ? <LeaderPictures pictures={pictures.pictures} attendance={pictures.attendance} departmentIds={pictures.departmentIds} /> : null}
           <EscalationsSection rows={review.data.result.escalations} />
           <OverdueSection rows={review.data.result.overdue} />
           <AttendanceTable rows={review.data.result.attendance} />

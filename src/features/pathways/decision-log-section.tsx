@@ -73,7 +73,8 @@ export function DecisionLogSection({
   return (
     <PlanSection title={t.pathways.decisionsTitle} testId="decision-log">
       {linkedMissing ? (
-        <MessageBar intent="warning" data-testid="linked-decision-missing">
+        // An alert: focus stays on the page heading, so a screen reader is told the link missed.
+        <MessageBar intent="warning" role="alert" data-testid="linked-decision-missing">
           <MessageBarBody>{t.pathways.linkedDecisionMissing}</MessageBarBody>
         </MessageBar>
       ) : null}

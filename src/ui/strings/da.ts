@@ -471,9 +471,9 @@ export const da = {
     /** What the user can do about a write the store refused for good ("Konflikt"). */
     conflictActions: {
       retry: 'Prøv igen',
-      dismiss: 'Kassér ændringen',
-      dismissTitle: 'Kassér den afviste ændring?',
-      dismissBody: 'Ændringen bliver ikke sendt. Det, du har skrevet i formularen, bliver stående, så du kan rette det og gemme igen.',
+      dismiss: 'Kassér ændringerne',
+      dismissTitle: 'Kassér de afviste ændringer?',
+      dismissBody: 'De afviste ændringer bliver ikke sendt og kan ikke hentes tilbage. Står beslutningen stadig i formularen, kan du rette den og gemme igen.',
       dismissConfirm: 'Kassér',
       failed: 'Det lykkedes ikke. Prøv igen om lidt.',
     },

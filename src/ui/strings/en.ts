@@ -458,9 +458,9 @@ export const en: Strings = {
     /** What the user can do about a write the store refused for good ("Konflikt"). */
     conflictActions: {
       retry: 'Try again',
-      dismiss: 'Discard the change',
-      dismissTitle: 'Discard the refused change?',
-      dismissBody: 'The change will not be sent. What you typed in the form stays, so you can correct it and save again.',
+      dismiss: 'Discard the changes',
+      dismissTitle: 'Discard the refused changes?',
+      dismissBody: 'The refused changes will not be sent and cannot be brought back. If the decision is still in the form, you can correct it and save again.',
       dismissConfirm: 'Discard',
       failed: 'That did not work. Try again in a moment.',
     },

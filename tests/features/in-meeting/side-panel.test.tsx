@@ -301,6 +301,12 @@ describe('the side panel in Teams mode (outbox)', () => {
     expect(within(bar).queryByRole('button')).toBeNull();
     expect(await store.conflicts()).toEqual([]);
     expect((await h.services.store.listDecisions({ meetingId: MEETING })).map((d) => d.text)).toEqual([TEXT]);
+    // The form says so too, lists the decision and starts over (it said "not saved" before).
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Gemt'), WAIT);
+    await within(screen.getByTestId('meeting-decisions')).findByText(TEXT, {}, WAIT);
+    expect((screen.getByRole('textbox', { name: /^Beslutning/ }) as HTMLTextAreaElement).value).toBe('');
+    // Focus is not dropped to the page when the buttons go: it is on the status.
+    expect(document.activeElement).toBe(syncState());
   });
 
   it('[R7] "Prøv igen" while the refusal holds keeps the conflict; nothing is stored', async () => {

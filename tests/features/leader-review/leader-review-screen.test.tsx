@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { act, useState } from 'react';
+import { reviewConsent } from '../../../src/application';
 import { LeaderReviewScreen } from '../../../src/features/leader-review/leader-review-screen';
+import { pathway } from '../../contract/support/builders';
 import { makeHarness } from '../demo-harness';
 
 const WAIT = { timeout: 4000 };
@@ -71,4 +74,45 @@ describe('LeaderReviewScreen', () => {
     expect(screen.getByText(/„Vis som“/)).toBeTruthy();
     expect(screen.queryByTestId('leader-decisions')).toBeNull();
   });
+  it('[R8] reads the consent list once, after the decisions, and a department filter narrows it without reading again', async () => {
+    const h = await makeHarness('staff-hanne');
+    // A Socialafdelingen-only pathway without consent: listed for all led departments, not for health.
+    const base = pathway({ id: 'pathway-social-only' });
+    const member = base.team.members[0];
+    if (member === undefined) throw new Error('builder without a member');
+    await h.services.store.savePathway({
+      ...base,
+      citizen: { ...base.citizen, initials: 'SO', caseRef: 'SAG-2026-0999' },
+      team: { members: [{ ...member, departmentId: 'dept-social', mandate: { ...member.mandate!, departmentId: 'dept-social' } }] },
+    });
+    // What each view should list, read before the screen counts anything.
+    const everyLed = (await reviewConsent(h.services, ['dept-social', 'dept-health'])).map((r) => r.pathway.id);
+    const healthOnly = (await reviewConsent(h.services, ['dept-health'])).map((r) => r.pathway.id);
+    expect(healthOnly.length).toBeLessThan(everyLed.length);
+    let consentReads = 0;
+    const getConsent = h.services.store.getConsent.bind(h.services.store);
+    h.services.store.getConsent = (id) => {
+      consentReads += 1;
+      return getConsent(id);
+    };
+    let setQuery: (q: string) => void = () => undefined;
+    function Switch() {
+      const [query, set] = useState('');
+      setQuery = set;
+      return <LeaderReviewScreen query={query} />;
+    }
+    await h.render(<Switch />);
+    const listed = () =>
+      Array.from(screen.getByTestId('leader-consent').querySelectorAll('li[data-pathway-id]')).map((li) => li.getAttribute('data-pathway-id'));
+    await screen.findByTestId('leader-consent', {}, WAIT);
+    expect(listed()).toEqual(everyLed);
+    const reads = consentReads;
+    expect(reads).toBeGreaterThan(0);
+
+    act(() => setQuery('dept=dept-health'));
+    await waitFor(() => expect(listed()).toEqual(healthOnly), WAIT);
+    await waitFor(() => expect(screen.getByTestId('leader-results').getAttribute('data-state')).toBe('ready'), WAIT);
+    expect(consentReads).toBe(reads);
+  });
 });
+

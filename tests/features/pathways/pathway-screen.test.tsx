@@ -166,7 +166,9 @@ describe('PathwayScreen', () => {
     const h = await makeHarness('p-mette');
     const { pathway } = await seed(h);
     await h.render(<PathwayScreen pathwayId={pathway.id} decisionId="dec-from-another-plan" />);
-    expect((await screen.findByTestId('linked-decision-missing')).textContent).toContain(t.linkedDecisionMissing);
+    const missing = await screen.findByTestId('linked-decision-missing');
+    expect(missing.textContent).toContain(t.linkedDecisionMissing);
+    expect(missing.getAttribute('role')).toBe('alert');
     const log = screen.getByTestId('decision-log');
     expect(log.querySelectorAll('li[data-decision-id]')).toHaveLength(3);
     expect(log.querySelector('[aria-current]')).toBeNull();

@@ -238,6 +238,45 @@ describe('OutboxPlanStore', () => {
     expect(conflict).toMatchObject({ row: { lastError: { name: 'OutboxEntryInvalidError' } } });
   });
 
+  it('a meeting written while offline is what the next read of it returns, so a second change builds on the first', async () => {
+    world = outboxWorld();
+    const meeting = b.meeting({ id: 'm-1', pathwayId: 'pw-1' });
+    await world.local.saveMeeting(meeting);
+    const flaky = flakyStore(world.local, NO_FAULTS, seeded(3));
+    const { store } = world.open(flaky.store);
+    flaky.control.mode = 'offline';
+    const checkedIn = { ...meeting, attendance: [{ personId: 'p-1', present: true, notice: false }], status: 'held' as const };
+    await store.saveMeeting(checkedIn);
+    // The inner store still holds the meeting without the check-in; the waiting write is newer.
+    expect(await store.getMeeting('m-1')).toStrictEqual(checkedIn);
+    const withView = { ...(await store.getMeeting('m-1'))!, citizenView: 'Jeg vil gerne i praktik.' };
+    await store.saveMeeting(withView);
+
+    flaky.control.mode = 'healthy';
+    world.clock.advance(60_000);
+    await store.flush({ ignoreBackoff: true });
+    expect(await world.local.getMeeting('m-1')).toMatchObject({ attendance: checkedIn.attendance, citizenView: 'Jeg vil gerne i praktik.', status: 'held' });
+    // Sent: reads go to the store again.
+    expect(await store.getMeeting('m-1')).toStrictEqual(await world.local.getMeeting('m-1'));
+  });
+
+  it('"retry" never sends a refused write that a later write of the same entity replaced', async () => {
+    world = outboxWorld();
+    const { store: inner, calls } = counting(world.local);
+    const { store, outbox, db } = world.open(inner);
+    const older = b.meeting({ id: 'm-1', pathwayId: 'pw-1', citizenView: 'ældre' });
+    const newer = { ...older, citizenView: 'nyere' };
+    const now = world.clock.now().getTime();
+    await db.pending.add({ owner: 'user-a', state: 'conflict', kind: 'saveMeeting', payload: { meeting: older }, createdAt: now, attempts: 1, nextAttemptAt: 0, lastError: null });
+    await db.pending.add({ owner: 'user-a', state: 'conflict', kind: 'saveMeeting', payload: { meeting: newer }, createdAt: now, attempts: 1, nextAttemptAt: 0, lastError: null });
+
+    await store.retryConflicts();
+    expect(calls.get('saveMeeting')).toBe(1);
+    expect((await world.local.getMeeting('m-1'))?.citizenView).toBe('nyere');
+    const left = await outbox.conflicts();
+    expect(left.map((c) => ('write' in c && c.write.kind === 'saveMeeting' ? c.write.payload.meeting.citizenView : 'invalid'))).toStrictEqual(['ældre']);
+  });
+
   it('the user acts on conflicts (WriteStatus): retry sends what can be sent; a row that no longer parses stays until dismissed', async () => {
     world = outboxWorld();
     const { store: inner, calls } = counting(world.local);
