@@ -6,7 +6,6 @@ import type { MeetingSignal } from '../../ports/meeting-channel';
 import { useI18n } from '../../ui/i18n';
 import { useSession } from '../../ui/services-context';
 import { MeetingSection } from './meeting-section';
-import { useWriteStatus } from './use-write-status';
 
 /** Saves once per pause in typing, as the decision draft does. */
 export const CITIZEN_VIEW_DEBOUNCE_MS = 500;
@@ -30,11 +29,14 @@ export function CitizenViewSection({
   enqueue,
   setMeeting,
   publish,
+  waiting,
 }: {
   meeting: TeamMeeting;
   enqueue: <T>(write: () => Promise<T>) => Promise<T>;
   setMeeting: (meeting: TeamMeeting) => void;
   publish: (signal: MeetingSignal) => void;
+  /** Saved, but the outbox still holds it (no connection): said, so nobody thinks it has gone out. */
+  waiting: boolean;
 }) {
   const { t } = useI18n();
   const { services } = useSession();
@@ -44,8 +46,6 @@ export function CitizenViewSection({
   const unsaved = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const meetingId = meeting.id;
-  // Saved, but still in the outbox (no connection): said, so nobody thinks it has gone out.
-  const waiting = useWriteStatus().pending.has(meeting.id);
   // The meeting on screen stands in for the stored one when it cannot be read (offline).
   const shown = useRef(meeting);
   useEffect(() => {

@@ -134,7 +134,8 @@ function MeetingContent({
   const styles = useStyles();
   const { meeting, pathway, plan, decisions } = data;
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const checkIn = useCheckIn({ meeting, enqueue, setMeeting, publish });
+  // One subscription to the outbox for the whole panel: the hooks and sections below read it.
+  const checkIn = useCheckIn({ meeting, enqueue, setMeeting, publish, writeStatus });
   useSignalWhenConfirmed(writeStatus, { meetingId: meeting.id, decisions, publish, reloadDecisions });
   const onRecorded = useCallback(
     (decision: Decision) => {
@@ -143,7 +144,7 @@ function MeetingContent({
     },
     [publish, reloadDecisions],
   );
-  const draft = useDecisionDraft({ meetingId: meeting.id, enqueue, onRecorded });
+  const draft = useDecisionDraft({ meetingId: meeting.id, enqueue, onRecorded, writeStatus });
   const draftId = draft.values?.decisionId ?? null;
   const presentingDraft = presented?.decisionId != null && presented.decisionId === draftId;
   // The stage re-reads the draft it shows each time it hears the presenter again: say it once
@@ -217,7 +218,13 @@ function MeetingContent({
             onChange={checkIn.change}
           />
           <MandateSection members={pathway.team.members} presentIds={presentIds} />
-          <CitizenViewSection meeting={meeting} enqueue={enqueue} setMeeting={setMeeting} publish={publish} />
+          <CitizenViewSection
+            meeting={meeting}
+            enqueue={enqueue}
+            setMeeting={setMeeting}
+            publish={publish}
+            waiting={writeStatus.pending.has(meeting.id)}
+          />
         </>
       )}
       <AgendaSection

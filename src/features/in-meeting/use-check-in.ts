@@ -2,8 +2,8 @@ import { useCallback, useRef, useState } from 'react';
 import { checkIn } from '../../application';
 import type { AttendanceRecord, TeamMeeting } from '../../domain/model';
 import type { MeetingSignal } from '../../ports/meeting-channel';
+import type { WriteStatusSnapshot } from '../../ports/write-status';
 import { useSession } from '../../ui/services-context';
-import { useWriteStatus } from './use-write-status';
 
 export interface CheckInValues {
   /** One record per required attendee, in the meeting's order. */
@@ -34,11 +34,14 @@ export function useCheckIn({
   enqueue,
   setMeeting,
   publish,
+  writeStatus,
 }: {
   meeting: TeamMeeting;
   enqueue: <T>(write: () => Promise<T>) => Promise<T>;
   setMeeting: (meeting: TeamMeeting) => void;
   publish: (signal: MeetingSignal) => void;
+  /** The panel's view of the outbox (useWriteStatus in meeting-screen.tsx). */
+  writeStatus: WriteStatusSnapshot;
 }) {
   const { services } = useSession();
   const [pending, setPending] = useState<CheckInValues | null>(null);
@@ -71,6 +74,6 @@ export function useCheckIn({
     [enqueue, meeting, publish, services, setMeeting],
   );
 
-  const waiting = useWriteStatus().pending.has(meeting.id);
+  const waiting = writeStatus.pending.has(meeting.id);
   return { values, change, saveState: saveState === 'saved' && waiting ? 'waiting' : saveState };
 }

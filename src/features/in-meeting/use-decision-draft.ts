@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { RuleViolationError, recordDecision, saveDraft } from '../../application';
 import type { Decision, Id } from '../../domain/model';
 import type { NotifyOutcome } from '../../ports/notifier';
+import type { WriteStatusSnapshot } from '../../ports/write-status';
 import type { Violation } from '../../domain/result';
 import { useSession } from '../../ui/services-context';
 import {
@@ -13,7 +14,6 @@ import {
   toInput,
   type DecisionFormValues,
 } from './decision-form-values';
-import { useWriteStatus } from './use-write-status';
 
 /** Long enough to save once per pause in typing, short enough that a crash loses a few words. */
 export const DRAFT_DEBOUNCE_MS = 500;
@@ -51,14 +51,16 @@ export function useDecisionDraft({
   meetingId,
   enqueue,
   onRecorded,
+  writeStatus,
 }: {
   meetingId: Id;
   enqueue: <T>(write: () => Promise<T>) => Promise<T>;
   onRecorded: (decision: Decision) => void;
+  /** The panel's view of the outbox (useWriteStatus in meeting-screen.tsx). */
+  writeStatus: WriteStatusSnapshot;
 }) {
   const { services, me } = useSession();
   const authorId = me.id;
-  const writeStatus = useWriteStatus();
   /** The decision last recorded by this form, while the outbox may still hold it. */
   const [recordedId, setRecordedId] = useState<Id | null>(null);
   /**
