@@ -5,9 +5,9 @@
 // (bench/graph-round-trips/scenarios.ts, loaded through Vite's SSR loader) over the msw fake
 // Graph and SharePoint of the tests, which count every request and check it against Graph's
 // OpenAPI description.
-import { createServer } from 'vite';
 import { defineBenchmark } from './lib/benchmark.mjs';
 import { benchResult } from './lib/result.mjs';
+import { withSsrModule } from './lib/ssr-module.mjs';
 
 /** @typedef {import('./graph-round-trips/scenarios.ts').RoundTrips} RoundTrips */
 
@@ -15,19 +15,8 @@ export default defineBenchmark({
   id: 'graph-round-trips',
   title: 'Graph round trips per action, as a ratio to the API minimum (msw fake Graph, Node)',
   async run(ctx) {
-    const vite = await createServer({
-      configFile: false,
-      root: ctx.rootDir,
-      logLevel: 'warn',
-      appType: 'custom',
-      server: { middlewareMode: true, hmr: false, watch: null },
-      optimizeDeps: { noDiscovery: true, include: [] },
-    });
-    try {
-      ctx.log('loading bench/graph-round-trips/scenarios.ts through Vite');
-      const mod = /** @type {{ runScenarios: () => Promise<RoundTrips[]> }} */ (
-        await vite.ssrLoadModule('/bench/graph-round-trips/scenarios.ts')
-      );
+    /** @typedef {{ runScenarios: () => Promise<RoundTrips[]> }} Scenarios */
+    return withSsrModule(ctx, '/bench/graph-round-trips/scenarios.ts', async (/** @type {Scenarios} */ mod) => {
       const measured = await mod.runScenarios();
       return measured.map((m) =>
         benchResult({
@@ -38,8 +27,6 @@ export default defineBenchmark({
           notes: `${m.what}; floor = the API minimum. Sent: ${m.calls.join(', ')}.`,
         }),
       );
-    } finally {
-      await vite.close();
-    }
+    });
   },
 });

@@ -4,9 +4,9 @@
 // participant its own Fluid connection), and the standalone BroadcastMeetingChannel vs a bare
 // BroadcastChannel. Runs in Node (bench/meeting-channel/scenarios.ts, loaded through Vite's SSR
 // loader); median of SAMPLES each. Reports; asserts nothing about speed.
-import { createServer } from 'vite';
 import { defineBenchmark } from './lib/benchmark.mjs';
 import { benchResult } from './lib/result.mjs';
+import { withSsrModule } from './lib/ssr-module.mjs';
 import { median } from './lib/stats.mjs';
 
 /** @typedef {import('./meeting-channel/scenarios.ts').LatencySamples} LatencySamples */
@@ -28,19 +28,8 @@ export default defineBenchmark({
   id: 'meeting-channel',
   title: 'Meeting signals: publish-to-receipt latency of the MeetingChannel adapters vs the bare transport (Node)',
   async run(ctx) {
-    const vite = await createServer({
-      configFile: false,
-      root: ctx.rootDir,
-      logLevel: 'warn',
-      appType: 'custom',
-      server: { middlewareMode: true, hmr: false, watch: null },
-      optimizeDeps: { noDiscovery: true, include: [] },
-    });
-    try {
-      ctx.log('loading bench/meeting-channel/scenarios.ts through Vite');
-      const mod = /** @type {{ runScenarios: (samples: number, warmUp: number, log: (m: string) => void) => Promise<LatencySamples[]> }} */ (
-        await vite.ssrLoadModule('/bench/meeting-channel/scenarios.ts')
-      );
+    /** @typedef {{ runScenarios: (samples: number, warmUp: number, log: (m: string) => void) => Promise<LatencySamples[]> }} Scenarios */
+    return withSsrModule(ctx, '/bench/meeting-channel/scenarios.ts', async (/** @type {Scenarios} */ mod) => {
       const measured = await mod.runScenarios(SAMPLES, WARM_UP, ctx.log);
       return measured.map((m) =>
         benchResult({
@@ -53,8 +42,6 @@ export default defineBenchmark({
             `adapter and floor alternating (adapter ${spread(m.adapter)}; floor ${spread(m.bare)}).`,
         }),
       );
-    } finally {
-      await vite.close();
-    }
+    });
   },
 });

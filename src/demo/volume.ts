@@ -25,8 +25,11 @@ export interface Volume {
   actions: Action[];
 }
 
-/** mulberry32: a small, fast PRNG; good enough to spread synthetic data, never for secrets. */
-function prng(seed: number): () => number {
+/**
+ * mulberry32: a small, fast seeded PRNG; good enough to spread synthetic data or replay injected
+ * faults (tests/unit/outbox), never for secrets.
+ */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

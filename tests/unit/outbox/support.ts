@@ -4,6 +4,7 @@ import { FixedClock } from '../../../src/adapters/local/fixed-clock';
 import { LocalPlanStore } from '../../../src/adapters/local/local-plan-store';
 import { Outbox, OutboxDb, type OutboxOptions } from '../../../src/adapters/local/outbox';
 import { OutboxPlanStore, type OutboxPlanStoreOptions } from '../../../src/adapters/local/outbox-plan-store';
+import { prng } from '../../../src/demo/volume';
 import type { PlanStore } from '../../../src/ports/plan-store';
 import { freshIndexedDb } from '../../contract/support/fresh-db';
 
@@ -18,17 +19,8 @@ export const unavailable = (status = 503): Error => httpError(status, 'GraphServ
 export const preconditionFailed = (): Error => httpError(412, 'GraphPreconditionFailedError', 'GRAPH_PRECONDITION_FAILED');
 export const offline = (): Error => new TypeError('Failed to fetch');
 
-/** mulberry32: a seeded PRNG so a failing run can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo volume's mulberry32), so a failing run can be replayed. */
+export const seeded = prng;
 
 export interface FaultRates {
   /** 429, half with a Retry-After the browser could read, half without. */
