@@ -19,6 +19,7 @@
  */
 import type { Decision } from '../../domain/model';
 import type { DecisionQuery, PlanStore } from '../../ports/plan-store';
+import { decisionQueryFilter, inDecisionOrder } from '../decision-query';
 import { PlanStoreDecorator } from '../plan-store-decorator';
 import type { DecisionChanges } from './graph-plan-store';
 
@@ -26,8 +27,6 @@ import type { DecisionChanges } from './graph-plan-store';
 export interface DecisionDeltaSource extends PlanStore {
   refreshDecisions(deltaLink: string | null): Promise<DecisionChanges>;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** True for the queries the cache answers: no pathway and no meeting (those use an index). */
 export const isBroadDecisionQuery = (query: DecisionQuery): boolean => query.pathwayId === undefined && query.meetingId === undefined;
@@ -46,20 +45,7 @@ export class DeltaDecisionCache extends PlanStoreDecorator {
     if (!isBroadDecisionQuery(query)) return this.source.listDecisions(query);
     if (query.departmentIds !== undefined && query.departmentIds.length === 0) return [];
     await this.sync();
-    const fromMs = query.from === undefined ? -Infinity : Date.parse(query.from);
-    const toMs = query.to === undefined ? Infinity : Date.parse(query.to);
-    const departments = query.departmentIds === undefined ? null : new Set(query.departmentIds);
-    return [...this.byItem.values()]
-      .map((d) => ({ d, ms: Date.parse(d.createdAt) }))
-      .filter(
-        ({ d, ms }) =>
-          (query.status === undefined || d.status === query.status) &&
-          (departments === null || d.commitments.some((c) => departments.has(c.departmentId))) &&
-          ms >= fromMs &&
-          ms < toMs,
-      )
-      .sort((a, b) => a.ms - b.ms || byString(a.d.id, b.d.id))
-      .map(({ d }) => d);
+    return inDecisionOrder([...this.byItem.values()].filter(decisionQueryFilter(query)));
   }
 
   /** Brings the copy up to date: one delta round (one request when nothing changed). */

@@ -31,6 +31,7 @@ import { decisionAuditEntry, minutesAuditEntry, planAuditEntry } from '../../dom
 import { chatIdFromJoinUrl } from '../../domain/teams-join-url';
 import { NotFoundError, VersionConflictError, type DecisionQuery, type MeetingQuery, type PlanStore } from '../../ports/plan-store';
 import { BatchWriter, type ItemWrite, type ItemWriteResult } from './batch-writer';
+import { decisionQueryFilter, inDecisionOrder } from '../decision-query';
 import { GRAPH_ORIGIN, type GraphApi } from './graph-api';
 import { GraphNotFoundError, GraphRequestError } from './graph-errors';
 import type { RetryPolicy } from './retry-policy';
@@ -493,8 +494,7 @@ export class GraphPlanStore implements PlanStore {
   /** Filters on one indexed column (meeting, else pathway, else status) and the rest in memory. */
   async listDecisions(query: DecisionQuery): Promise<Decision[]> {
     if (query.departmentIds !== undefined && query.departmentIds.length === 0) return [];
-    const fromMs = query.from === undefined ? -Infinity : instantMs(query.from);
-    const toMs = query.to === undefined ? Infinity : instantMs(query.to);
+    const matches = decisionQueryFilter(query);
     const filter =
       query.meetingId !== undefined
         ? { column: 'meetingId', value: query.meetingId }
@@ -503,20 +503,7 @@ export class GraphPlanStore implements PlanStore {
           : query.status !== undefined
             ? { column: 'status', value: query.status }
             : null;
-    const departments = query.departmentIds === undefined ? null : new Set(query.departmentIds);
-    return (await this.decisionsWhere(filter))
-      .map((d) => ({ d, ms: Date.parse(d.createdAt) }))
-      .filter(
-        ({ d, ms }) =>
-          (query.pathwayId === undefined || d.pathwayId === query.pathwayId) &&
-          (query.meetingId === undefined || d.meetingId === query.meetingId) &&
-          (query.status === undefined || d.status === query.status) &&
-          (departments === null || d.commitments.some((c) => departments.has(c.departmentId))) &&
-          ms >= fromMs &&
-          ms < toMs,
-      )
-      .sort((a, b) => a.ms - b.ms || byString(a.d.id, b.d.id))
-      .map(({ d }) => d);
+    return inDecisionOrder((await this.decisionsWhere(filter)).filter(matches));
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { ILiveShareClientOptions, ILiveShareHost } from '@microsoft/live-share';
 import type { Id } from '../../domain/model';
 import type { MeetingChannel, MeetingChannelSession, MeetingSignal } from '../../ports/meeting-channel';
-import type { LiveShareConnectionState, LiveShareMeetingChannelSettings } from './live-share-meeting-channel';
+import { ConnectionStateCell, type LiveShareConnectionState } from './connection-state';
+import type { LiveShareMeetingChannelSettings } from './live-share-meeting-channel';
 
 /** A MeetingChannel whose connection can be watched (LiveShareMeetingChannel, or a test double). */
 export interface ObservableMeetingChannel extends MeetingChannel {
@@ -64,8 +65,7 @@ class LazySession implements MeetingChannelSession {
  * `connecting` from the first join, `failed` if the chunk cannot be loaded.
  */
 export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
-  private readonly stateListeners = new Set<(state: LiveShareConnectionState) => void>();
-  private current: LiveShareConnectionState = 'idle';
+  private readonly connectionState = new ConnectionStateCell();
   private loading: Promise<ObservableMeetingChannel | null> | null = null;
   /** Bumped when the loaded channel is let go: a load or a state change of an older one is ignored. */
   private generation = 0;
@@ -85,15 +85,12 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
 
   /** `idle` before the first join, then the loaded channel's state (`failed` if it did not load). */
   get state(): LiveShareConnectionState {
-    return this.current;
+    return this.connectionState.current;
   }
 
   /** Calls `listener` on every change of `state`; returns the unsubscribe function. */
   onStateChange(listener: (state: LiveShareConnectionState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => {
-      this.stateListeners.delete(listener);
-    };
+    return this.connectionState.subscribe(listener);
   }
 
   join(meetingId: Id, participantId: Id): MeetingChannelSession {
@@ -111,7 +108,7 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
     if (previous === null) return;
     this.generation += 1;
     this.loading = null;
-    this.setState('idle');
+    this.connectionState.set('idle');
     void previous.then((channel) => channel?.dispose());
   }
 
@@ -121,12 +118,12 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
     this.generation += 1;
     this.loading = null;
     void previous?.then((channel) => channel?.dispose());
-    this.stateListeners.clear();
+    this.connectionState.clear();
   }
 
   private async start(): Promise<ObservableMeetingChannel | null> {
     const generation = this.generation;
-    this.setState('connecting');
+    this.connectionState.set('connecting');
     try {
       const channel = await this.load();
       // Let go (hostMeetingChanged) while it loaded: it belongs to the old meeting.
@@ -135,24 +132,18 @@ export class LazyLiveShareMeetingChannel implements ObservableMeetingChannel {
         return null;
       }
       channel.onStateChange((state) => {
-        if (generation === this.generation) this.setState(state);
+        if (generation === this.generation) this.connectionState.set(state);
       });
-      if (channel.state !== 'idle') this.setState(channel.state);
+      if (channel.state !== 'idle') this.connectionState.set(channel.state);
       return channel;
     } catch {
       // The chunk did not load (offline, a new deployment removed it): no live signals; the
       // UI keeps re-reading the PlanStore. The next join tries again.
       if (generation === this.generation) {
         this.loading = null;
-        this.setState('failed');
+        this.connectionState.set('failed');
       }
       return null;
     }
-  }
-
-  private setState(state: LiveShareConnectionState): void {
-    if (this.current === state) return;
-    this.current = state;
-    for (const listener of [...this.stateListeners]) listener(state);
   }
 }

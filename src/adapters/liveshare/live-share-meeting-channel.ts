@@ -3,6 +3,7 @@ import { ConnectionState, type ContainerSchema, type IFluidContainer } from 'flu
 import { z } from 'zod';
 import { IdSchema, type Id } from '../../domain/model';
 import { MeetingSignalSchema, type MeetingChannel, type MeetingChannelSession, type MeetingSignal } from '../../ports/meeting-channel';
+import { ConnectionStateCell, type LiveShareConnectionState } from './connection-state';
 
 /**
  * What travels through Live Share: the meeting id (so two meeting ids never cross, even if they
@@ -22,7 +23,7 @@ type Envelope = z.infer<typeof EnvelopeSchema>;
  *   or the next `join()` tries again. The UI says "Venter på forbindelse" and keeps re-reading the
  *   PlanStore on an interval, as it does where Live Share is not available.
  */
-export type LiveShareConnectionState = 'idle' | 'connecting' | 'connected' | 'failed';
+export type { LiveShareConnectionState };
 
 /** Options of the adapter itself (LiveShareClient's own options are the second argument). */
 export interface LiveShareMeetingChannelSettings {
@@ -99,8 +100,7 @@ class LiveShareMeetingSession implements MeetingChannelSession {
  */
 export class LiveShareMeetingChannel implements MeetingChannel {
   private readonly sessions = new Set<LiveShareMeetingSession>();
-  private readonly stateListeners = new Set<(state: LiveShareConnectionState) => void>();
-  private current: LiveShareConnectionState = 'idle';
+  private readonly connectionState = new ConnectionStateCell();
   private connecting: Promise<void> | null = null;
   private connection: Connection | null = null;
   private queue: Envelope[] = [];
@@ -126,15 +126,12 @@ export class LiveShareMeetingChannel implements MeetingChannel {
 
   /** The connection's state now. */
   get state(): LiveShareConnectionState {
-    return this.current;
+    return this.connectionState.current;
   }
 
   /** Calls `listener` on every change of `state`; returns the unsubscribe function. */
   onStateChange(listener: (state: LiveShareConnectionState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => {
-      this.stateListeners.delete(listener);
-    };
+    return this.connectionState.subscribe(listener);
   }
 
   join(meetingId: Id, participantId: Id): MeetingChannelSession {
@@ -152,7 +149,7 @@ export class LiveShareMeetingChannel implements MeetingChannel {
   connect(): Promise<void> {
     if (this.disposed) return Promise.reject(new Error('LiveShareMeetingChannel is disposed'));
     if (this.connecting !== null) return this.connecting;
-    this.setState('connecting');
+    this.connectionState.set('connecting');
     const token = ++this.attempt;
     const limit = this.settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -169,7 +166,7 @@ export class LiveShareMeetingChannel implements MeetingChannel {
           const stale = this.connection;
           this.connection = null;
           stale?.container.dispose();
-          if (!this.disposed) this.setState('failed');
+          if (!this.disposed) this.connectionState.set('failed');
         }
         throw error;
       });
@@ -186,15 +183,15 @@ export class LiveShareMeetingChannel implements MeetingChannel {
     this.queue = [];
     this.connection?.container.dispose();
     this.connection = null;
-    this.stateListeners.clear();
+    this.connectionState.clear();
   }
 
   /** @internal Called by a session's publish(). */
   send(envelope: Envelope): void {
     // Failed: dropped now rather than queued without bound (the PlanStore has the data).
-    if (this.disposed || this.current === 'failed') return;
+    if (this.disposed || this.connectionState.current === 'failed') return;
     const events = this.connection?.events;
-    if (events === undefined || this.current !== 'connected') {
+    if (events === undefined || this.connectionState.current !== 'connected') {
       this.queue.push(envelope);
       return;
     }
@@ -230,21 +227,21 @@ export class LiveShareMeetingChannel implements MeetingChannel {
     this.connection = { container, events };
     container.on('connected', () => this.connected());
     container.on('disconnected', () => {
-      if (!this.disposed) this.setState('connecting');
+      if (!this.disposed) this.connectionState.set('connecting');
     });
     container.on('disposed', () => {
       if (this.disposed || this.connection?.container !== container) return;
       this.connection = null;
       this.connecting = null;
-      this.setState('failed');
+      this.connectionState.set('failed');
     });
     if (container.connectionState === ConnectionState.Connected) this.connected();
     else await new Promise<void>((resolve) => container.once('connected', () => resolve()));
   }
 
   private connected(): void {
-    if (this.disposed || this.current === 'connected') return;
-    this.setState('connected');
+    if (this.disposed || this.connectionState.current === 'connected') return;
+    this.connectionState.set('connected');
     const queued = this.queue;
     this.queue = [];
     for (const envelope of queued) this.send(envelope);
@@ -259,11 +256,5 @@ export class LiveShareMeetingChannel implements MeetingChannel {
     for (const session of [...this.sessions]) {
       if (session.meetingId === meetingId && session.sessionId !== sessionId) session.deliver(signal);
     }
-  }
-
-  private setState(state: LiveShareConnectionState): void {
-    if (this.current === state) return;
-    this.current = state;
-    for (const listener of [...this.stateListeners]) listener(state);
   }
 }

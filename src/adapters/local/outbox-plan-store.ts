@@ -32,6 +32,7 @@
 import type { Action, Decision, DecisionDraft, Id, Minutes, TeamMeeting } from '../../domain/model';
 import type { Clock } from '../../ports/clock';
 import type { DecisionQuery, PlanStore } from '../../ports/plan-store';
+import { decisionQueryFilter, inDecisionOrder } from '../decision-query';
 import { PlanStoreDecorator } from '../plan-store-decorator';
 import type { WriteStatus, WriteStatusSnapshot } from '../../ports/write-status';
 import {
@@ -137,19 +138,6 @@ type Outcome = { status: 'sent'; result: unknown } | { status: 'retrying'; error
 /** How many rows one read of the outbox fetches while flushing. */
 const FLUSH_BATCH = 50;
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function matchesDecision(decision: Decision, query: DecisionQuery): boolean {
-  const createdMs = Date.parse(decision.createdAt);
-  return (
-    (query.pathwayId === undefined || decision.pathwayId === query.pathwayId) &&
-    (query.meetingId === undefined || decision.meetingId === query.meetingId) &&
-    (query.status === undefined || decision.status === query.status) &&
-    (query.departmentIds === undefined || decision.commitments.some((c) => query.departmentIds?.includes(c.departmentId))) &&
-    (query.from === undefined || createdMs >= Date.parse(query.from)) &&
-    (query.to === undefined || createdMs < Date.parse(query.to))
-  );
-}
 
 export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, WriteStatus {
   private readonly isRetryable: (error: unknown) => boolean;
@@ -406,14 +394,13 @@ export class OutboxPlanStore extends PlanStoreDecorator implements PlanStore, Wr
     const [confirmed, pending] = await Promise.all([this.inner.listDecisions(query), this.outbox.pending()]);
     if (query.departmentIds !== undefined && query.departmentIds.length === 0) return confirmed;
     const known = new Set(confirmed.map((d) => d.id));
+    const matches = decisionQueryFilter(query);
     const unconfirmed = pending
       .flatMap((entry) => (entry.write.kind === 'appendDecisions' ? entry.write.payload.decisions : []))
-      .filter((d) => !known.has(d.id) && matchesDecision(d, query))
+      .filter((d) => !known.has(d.id) && matches(d))
       .filter((d, i, all) => all.findIndex((other) => other.id === d.id) === i);
     if (unconfirmed.length === 0) return confirmed;
-    return [...confirmed, ...unconfirmed].sort(
-      (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byString(a.id, b.id),
-    );
+    return inDecisionOrder([...confirmed, ...unconfirmed]);
   }
 
   override async saveDraft(draft: DecisionDraft): Promise<void> {
