@@ -70,14 +70,16 @@ async function renderApplying(h: Harness): Promise<Session[]> {
   return given;
 }
 
-const rowOf = async (name: string): Promise<HTMLElement> => {
-  const table = await screen.findByRole('table', { name: t.tableLabel });
-  const row = within(table)
-    .getAllByRole('row')
-    .find((r) => within(r).queryAllByRole('cell')[0]?.textContent === name);
-  if (!row) throw new Error(`no row for ${name}`);
-  return row;
-};
+/** The table's row for `name`, waiting for it: after a save the list is read again. */
+const rowOf = (name: string): Promise<HTMLElement> =>
+  waitFor(() => {
+    const table = screen.getByRole('table', { name: t.tableLabel });
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => within(r).queryAllByRole('cell')[0]?.textContent === name);
+    if (!row) throw new Error(`no row for ${name}`);
+    return row;
+  });
 const cells = (row: HTMLElement): string[] => within(row).getAllByRole('cell').slice(0, 4).map((c) => c.textContent ?? '');
 
 describe('DepartmentsScreen', () => {
